@@ -1,0 +1,115 @@
+"""The ``claims`` command: run, extract, score, validate-gold. Argument handling only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import InputError
+from .nlp import DEFAULT_MODEL
+
+EXIT_BAD_INPUT = 2
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="claims", description=(
+        "Turn news articles about diplomacy into dated, scored claims (see CLAIMS-SPEC.md). "
+        "Bad input exits with status 2 and a one-line message naming the file and line."))
+    sub = p.add_subparsers(dest="command", required=True)
+    model = {"default": DEFAULT_MODEL, "help": f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})"}
+
+    run = sub.add_parser("run", help="extract corpus/ into out/, score against gold/, write reports")
+    run.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
+    run.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
+    run.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
+    run.add_argument("--model", **model)
+
+    ext = sub.add_parser("extract", help="write entities.jsonl and claims.jsonl only")
+    ext.add_argument("--corpus", type=Path, required=True, help="articles folder")
+    ext.add_argument("--out", type=Path, required=True, help="output folder")
+    ext.add_argument("--model", **model)
+
+    sc = sub.add_parser("score", help="score predicted claims (and entities.jsonl beside them) against gold")
+    sc.add_argument("--gold", type=Path, required=True, help="gold folder with claims/ and entities/")
+    sc.add_argument("--pred", type=Path, required=True, help="predicted claims.jsonl")
+    sc.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
+    val = sub.add_parser("validate-gold", help="check every gold line against the spec and the article text")
+    val.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
+    val.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
+    return p
+
+
+def cmd_extract(args, with_reports: bool) -> int:
+    from .corpus import read_corpus
+    from .extract import extract
+    from .nlp import build_nlp
+    from .records import write_jsonl
+
+    articles, errors = read_corpus(args.corpus)
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    if not articles and not errors:
+        raise InputError(args.corpus, "no .txt or .md articles found")
+    nlp = build_nlp(args.model)
+    entities, claims = extract(nlp, articles, progress=True)
+    write_jsonl(args.out / "entities.jsonl", entities)
+    write_jsonl(args.out / "claims.jsonl", claims)
+    print(f"{len(articles)} articles: {len(entities)} entities, {len(claims)} claims → {args.out}", file=sys.stderr)
+    if with_reports:
+        from .report import write_reports
+        from .score import score_files
+
+        if (args.gold / "claims").is_dir():
+            scores, diffs = score_files(args.gold, args.out / "claims.jsonl")
+        else:
+            scores, diffs = score_files_empty()
+        scored = set(scores["per_article"])
+        unscored = sorted(a.id for a in articles if a.id not in scored)
+        write_reports(args.out, scores, diffs, entities, unscored, [str(e) for e in errors])
+        print(summary(scores))
+    return EXIT_BAD_INPUT if errors else 0
+
+
+def score_files_empty() -> tuple[dict, dict]:
+    empty = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 0}
+    return {"strict": empty, "relaxed": empty, "date_accuracy": None, "per_relation": {}, "per_article": {}}, {}
+
+
+def summary(scores: dict) -> str:
+    lines = [f"claims  strict  P {scores['strict']['precision']:.3f} R {scores['strict']['recall']:.3f} F1 {scores['strict']['f1']:.3f}",
+             f"claims  relaxed P {scores['relaxed']['precision']:.3f} R {scores['relaxed']['recall']:.3f} F1 {scores['relaxed']['f1']:.3f}"]
+    if scores.get("date_accuracy") is not None:
+        lines.append(f"date accuracy of relaxed matches {scores['date_accuracy']:.3f}")
+    for rel, s in scores.get("per_relation", {}).items():
+        lines.append(f"  {rel:22} relaxed P {s['relaxed']['precision']:.3f} R {s['relaxed']['recall']:.3f} F1 {s['relaxed']['f1']:.3f}")
+    if "entities" in scores:
+        for label, s in scores["entities"]["per_label"].items():
+            lines.append(f"entities {label:8} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command in ("run", "extract"):
+            return cmd_extract(args, with_reports=args.command == "run")
+        if args.command == "score":
+            from .score import score_files
+
+            scores, _ = score_files(args.gold, args.pred)
+            print(json.dumps(scores, indent=2) if args.json else summary(scores))
+            return 0
+        from .gold import validate_gold
+
+        counts = validate_gold(args.gold, args.corpus)
+        print(f"gold OK: {counts['claims']} claims, {counts['entities']} entities")
+        return 0
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted; outputs already in place were left untouched", file=sys.stderr)
+        return 130

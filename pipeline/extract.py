@@ -1,0 +1,43 @@
+"""Run the spaCy pipeline over articles and collect entity and claim records."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from .claims import claim_set
+from .corpus import Article
+from .records import Claim, Entity
+
+LABELS = ("COUNTRY", "ORG", "DATE")
+
+
+def docs_for(nlp: Language, articles: list[Article], batch_size: int = 8) -> Iterator:
+    """Parse articles with ``nlp.pipe``; ``published`` rides on the Doc for relative dates."""
+    def make():
+        for article in articles:
+            doc = nlp.make_doc(article.clean)
+            doc._.published = article.published
+            yield doc
+    yield from nlp.pipe(make(), batch_size=batch_size)
+
+
+def extract(nlp: Language, articles: list[Article], progress: bool = False) -> tuple[list[Entity], list[Claim]]:
+    """All entity records and the claim set of every article."""
+    entities: list[Entity] = []
+    claims: list[Claim] = []
+    for n, (article, doc) in enumerate(zip(articles, docs_for(nlp, articles)), 1):
+        if progress:
+            print(f"[{n}/{len(articles)}] {article.id}", file=sys.stderr)
+        entities += entity_records(article, doc.ents)
+        claims += claim_set(replace(c, article=article.id, evidence=article.text[c.start:c.end]) for c in doc._.claims or [])
+    return entities, claims
+
+
+def entity_records(article: Article, ents: Iterable) -> list[Entity]:
+    return [Entity(article.id, e.start_char, e.end_char, article.text[e.start_char:e.end_char], e.label_,
+                   e._.code if e.label_ != "DATE" else None, e._.value if e.label_ == "DATE" else None)
+            for e in ents if e.label_ in LABELS]

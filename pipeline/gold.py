@@ -1,0 +1,72 @@
+"""``claims validate-gold``: every gold line checked against the spec and the article text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .claims import strict_key
+from .corpus import SUFFIXES, read_article
+from .dates_util import valid_value
+from .errors import InputError
+from .gazetteer import known_code, load_gazetteer
+from .records import claim_from_json, entity_from_json, read_jsonl
+
+
+def valid_code(code: str) -> bool:
+    """COUNTRY code per spec, or an ORG acronym from the project's ORG list."""
+    return known_code(code) or code in set(load_gazetteer().orgs.values())
+
+
+def article_text(corpus: Path, article_id: str, path: Path, line: int) -> str:
+    for suffix in SUFFIXES:
+        candidate = corpus / f"{article_id}{suffix}"
+        if candidate.is_file():
+            return read_article(candidate, corpus).text
+    raise InputError(path, f"no corpus article {article_id!r}", line=line)
+
+
+def validate_file(path: Path, root: Path, kind: str, corpus: Path) -> int:
+    """Check one gold file; returns the number of lines, raises InputError on the first bad one."""
+    expected_id = path.relative_to(root).with_suffix("").as_posix()
+    seen: dict[tuple, int] = {}
+    count = 0
+    for n, obj in read_jsonl(path):
+        count += 1
+        if obj.get("article") != expected_id:
+            raise InputError(path, f"article {obj.get('article')!r} does not match the file name", line=n)
+        text = article_text(corpus, obj["article"], path, n)
+        if kind == "claims":
+            claim = claim_from_json(obj, path, n)
+            for role in ("subject", "object"):
+                if not valid_code(getattr(claim, role)):
+                    raise InputError(path, f"unknown {role} code {getattr(claim, role)!r}", line=n)
+            if not valid_value(claim.date):
+                raise InputError(path, f"bad date value {claim.date!r}", line=n)
+            if not claim.evidence or claim.evidence not in text[claim.start:claim.end]:
+                raise InputError(path, "evidence is not in text[start:end]", line=n)
+            key = strict_key(claim)
+            if key in seen:
+                raise InputError(path, f"duplicate claim (same as line {seen[key]})", line=n)
+            seen[key] = n
+        else:
+            ent = entity_from_json(obj, path, n)
+            if text[ent.start:ent.end] != ent.text:
+                raise InputError(path, f"text[{ent.start}:{ent.end}] is {text[ent.start:ent.end]!r}, not {ent.text!r}", line=n)
+            if ent.label == "DATE" and not valid_value(ent.value):
+                raise InputError(path, f"bad date value {ent.value!r}", line=n)
+            if ent.label != "DATE" and not valid_code(ent.code or ""):
+                raise InputError(path, f"unknown code {ent.code!r}", line=n)
+            key = (ent.start, ent.end, ent.label)
+            if key in seen:
+                raise InputError(path, f"duplicate entity (same as line {seen[key]})", line=n)
+            seen[key] = n
+    return count
+
+
+def validate_gold(gold_dir: Path, corpus: Path) -> dict[str, int]:
+    """Validate every gold file; returns line counts per kind."""
+    counts = {}
+    for kind in ("claims", "entities"):
+        root = gold_dir / kind
+        counts[kind] = sum(validate_file(p, root, kind, corpus) for p in sorted(root.rglob("*.jsonl"))) if root.is_dir() else 0
+    return counts

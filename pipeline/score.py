@@ -1,0 +1,126 @@
+"""Score predicted claims and entities against the gold set (spec section 4)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.scorer import PRFScore
+
+from .claims import claim_set, norm_code, relaxed_key, strict_key
+from .errors import InputError
+from .records import Claim, Entity, claim_from_json, entity_from_json, read_jsonl
+
+
+def prf(score: PRFScore) -> dict:
+    return {"precision": round(score.precision, 4), "recall": round(score.recall, 4), "f1": round(score.fscore, 4),
+            "tp": int(score.tp), "fp": int(score.fp), "fn": int(score.fn)}
+
+
+@dataclass
+class ArticleDiff:
+    """What one article got right and wrong, for the report."""
+
+    false_positives: list[Claim] = field(default_factory=list)
+    false_negatives: list[Claim] = field(default_factory=list)
+
+
+def load_claims(path: Path) -> list[Claim]:
+    return [claim_from_json(obj, path, n) for n, obj in read_jsonl(path)]
+
+
+def load_entities(path: Path) -> list[Entity]:
+    return [entity_from_json(obj, path, n) for n, obj in read_jsonl(path)]
+
+
+def load_gold(gold_dir: Path, kind: str) -> dict[str, list]:
+    """``gold_dir/<kind>/<id>.jsonl`` → {article id: records}; ids nest like the corpus."""
+    root = gold_dir / kind
+    if not root.is_dir():
+        return {}
+    loader = load_claims if kind == "claims" else load_entities
+    return {p.relative_to(root).with_suffix("").as_posix(): loader(p) for p in sorted(root.rglob("*.jsonl"))}
+
+
+def _count(score: PRFScore, gold: set, pred: set) -> None:
+    score.tp += len(gold & pred)
+    score.fp += len(pred - gold)
+    score.fn += len(gold - pred)
+
+
+def score_claims(gold: dict[str, list[Claim]], pred: list[Claim]) -> tuple[dict, dict[str, ArticleDiff]]:
+    """Micro P/R/F1 (strict and relaxed), per relation, per article, and date accuracy."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in pred:
+        by_article[claim.article].append(claim)
+    totals = {"strict": PRFScore(), "relaxed": PRFScore()}
+    per_relation: dict[str, dict[str, PRFScore]] = defaultdict(lambda: {"strict": PRFScore(), "relaxed": PRFScore()})
+    per_article, diffs = {}, {}
+    dated_hits = dated_total = 0
+    for article, gold_claims in sorted(gold.items()):
+        g, p = claim_set(gold_claims), claim_set(by_article.get(article, []))
+        art = {"strict": PRFScore(), "relaxed": PRFScore()}
+        for kind, keyf in (("strict", strict_key), ("relaxed", relaxed_key)):
+            gk, pk = {keyf(c) for c in g}, {keyf(c) for c in p}
+            for score in (totals[kind], art[kind]):
+                _count(score, gk, pk)
+            for relation in {c.relation for c in g + p}:
+                _count(per_relation[relation][kind], {k for k in gk if k[1] == relation}, {k for k in pk if k[1] == relation})
+        relaxed_hits = {relaxed_key(c) for c in g} & {relaxed_key(c) for c in p}
+        strict_hits = {strict_key(c) for c in g} & {strict_key(c) for c in p}
+        dated_total += len(relaxed_hits)
+        dated_hits += len({k[:4] for k in strict_hits} & relaxed_hits)
+        per_article[article] = {kind: prf(s) for kind, s in art.items()}
+        gold_strict, pred_strict = {strict_key(c) for c in g}, {strict_key(c) for c in p}
+        diffs[article] = ArticleDiff([c for c in p if strict_key(c) not in gold_strict],
+                                     [c for c in g if strict_key(c) not in pred_strict])
+    result = {
+        "strict": prf(totals["strict"]),
+        "relaxed": prf(totals["relaxed"]),
+        "date_accuracy": round(dated_hits / dated_total, 4) if dated_total else None,
+        "per_relation": {r: {k: prf(s) for k, s in v.items()} for r, v in sorted(per_relation.items())},
+        "per_article": per_article,
+        "unscored": sorted(set(by_article) - set(gold)),
+    }
+    return result, diffs
+
+
+def _entity_key(e: Entity) -> tuple:
+    return (e.start, e.end, e.label, e.value if e.label == "DATE" else norm_code(e.code or ""))
+
+
+def score_entities(gold: dict[str, list[Entity]], pred: list[Entity]) -> dict:
+    """Exact span+label+code/value hits per label; same-label same-code overlaps count as partial."""
+    by_article: dict[str, list[Entity]] = defaultdict(list)
+    for ent in pred:
+        by_article[ent.article].append(ent)
+    labels: dict[str, PRFScore] = defaultdict(PRFScore)
+    overall, partial, span_hits, value_hits = PRFScore(), 0, 0, 0
+    for article, gold_ents in gold.items():
+        g, p = {_entity_key(e) for e in gold_ents}, {_entity_key(e) for e in by_article.get(article, [])}
+        _count(overall, g, p)
+        for label in {k[2] for k in g | p}:
+            _count(labels[label], {k for k in g if k[2] == label}, {k for k in p if k[2] == label})
+        spans = {k[:3]: k for k in g}
+        for k in p:
+            if k[:3] in spans:
+                span_hits += 1
+                value_hits += spans[k[:3]] == k
+        partial += sum(1 for k in p - g if any(k[2] == o[2] and k[3] == o[3] and k[0] < o[1] and o[0] < k[1] for o in g - p))
+    return {"exact": prf(overall), "per_label": {lab: prf(s) for lab, s in sorted(labels.items())},
+            "partial": partial, "code_value_accuracy": round(value_hits / span_hits, 4) if span_hits else None}
+
+
+def score_files(gold_dir: Path, pred_file: Path) -> tuple[dict, dict[str, ArticleDiff]]:
+    """Score ``pred_file`` (claims.jsonl; entities.jsonl beside it, if present) against ``gold_dir``."""
+    if not gold_dir.is_dir():
+        raise InputError(gold_dir, "gold directory not found")
+    if not pred_file.is_file():
+        raise InputError(pred_file, "predictions file not found")
+    result, diffs = score_claims(load_gold(gold_dir, "claims"), load_claims(pred_file))
+    ent_file = pred_file.with_name("entities.jsonl")
+    gold_ents = load_gold(gold_dir, "entities")
+    if gold_ents and ent_file.is_file():
+        result["entities"] = score_entities(gold_ents, load_entities(ent_file))
+    return result, diffs
