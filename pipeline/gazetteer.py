@@ -87,8 +87,11 @@ def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
             raise InputError(path, f"bad entry {code!r}: want a known code and keys {KINDS}")
         for kind in KINDS:
             for form in entry.get(kind) or []:
-                # Hand-listed forms override pycountry's (e.g. "Burma" is MMR, not historic BUR).
-                gaz.countries[_strip_the(str(form))] = (code, kind)
+                # Hand-listed forms override pycountry's (e.g. "Burma" is MMR, not historic BUR),
+                # but a demonym never hides a name ("US", "Myanmar" are both).
+                form = _strip_the(str(form))
+                if kind != "demonyms" or gaz.countries.get(form, ("", "demonyms"))[1] == "demonyms":
+                    gaz.countries[form] = (code, kind)
     path = root / "orgs.yml"
     for code, forms in _load_yaml(path, dict).items():
         if not isinstance(forms, list) or not forms:

@@ -27,7 +27,7 @@ NOT_DATE = re.compile(
     r"^(?:for\s+)?(?:(?:about|almost|nearly|over|some|more than|less than|the past|the last|the next|past|last|next|"
     r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of|a few|\d+)\s+)+"
     r"(?:years?|months?|weeks?|days?|decades?|centuries|century)(?:\s+old)?$"
-    r"|\b(?:now|recently|currently|nowadays|these days|to this day|the day|the year|that decade|a decade|"
+    r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade|"
     r"-year-old|years? old|annual|anniversary|era|age)\b|^(?:the\s+)?(?:summer|winter|spring|autumn|fall)$",
     re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -1,0 +1,98 @@
+"""Turn hand-written label files (gold/labels/<id>.txt) into gold/claims and gold/entities JSONL.
+
+Labels are written by reading the article; this script only computes offsets: an entity form is
+labelled at every occurrence in the cleaned text (longest form first, [block] phrases excluded),
+and a claim's evidence is the spaCy sentence containing its anchor. Usage:
+    python tools/build_gold.py [ID ...]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from pipeline.corpus import read_article
+from pipeline.nlp import build_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def parse_labels(path: Path) -> dict[str, list[str]]:
+    sections, current = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if m := re.fullmatch(r"\[(\w+)\]", line.strip()):
+            current = sections.setdefault(m.group(1), [])
+        else:
+            current.append(line)
+    return sections
+
+
+def find_all(text: str, form: str):
+    for m in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+        yield m.start(), m.end()
+
+
+def entities(article, lines: list[str], block: list[str]) -> list[dict]:
+    forms = []
+    for line in lines:
+        head, *names = [p.strip() for p in line.split("|")]
+        label, code = head.split(" ", 1)
+        forms += [(name, label, code) for name in names]
+    taken = [span for phrase in block for span in find_all(article.clean, phrase)]
+    out = []
+    for name, label, code in sorted(forms, key=lambda f: -len(f[0])):
+        for s, e in find_all(article.clean, name):
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            key = "value" if label == "DATE" else "code"
+            out.append({"article": article.id, "start": s, "end": e, "text": article.text[s:e], "label": label, key: code})
+    return sorted(out, key=lambda x: x["start"])
+
+
+def claims(article, lines: list[str], doc) -> list[dict]:
+    out = []
+    for line in lines:
+        fields, anchor = [p.strip() for p in line.split("|", 1)]
+        subject, relation, obj, date, polarity = fields.rsplit(" ", 4) if fields.startswith("OTHER:") else _split(fields)
+        pos = article.clean.find(anchor)
+        if pos < 0:
+            sys.exit(f"{article.id}: anchor not found: {anchor!r}")
+        sent = next(s for s in doc.sents if s.start_char <= pos < s.end_char)
+        evidence = article.text[sent.start_char:sent.end_char]
+        start = sent.start_char + len(evidence) - len(evidence.lstrip())
+        evidence = evidence.strip()
+        out.append({"article": article.id, "subject": subject, "relation": relation, "object": obj,
+                    "date": None if date == "-" else date, "polarity": polarity,
+                    "evidence": evidence, "start": start, "end": start + len(evidence)})
+    return out
+
+
+def _split(fields: str):
+    subject, relation, rest = fields.split(" ", 2)
+    obj, date, polarity = rest.rsplit(" ", 2)
+    return subject, relation, obj, date, polarity
+
+
+def main(ids: list[str]) -> None:
+    nlp = build_nlp()
+    for path in sorted((ROOT / "gold" / "labels").glob("*.txt")):
+        if ids and path.stem not in ids:
+            continue
+        corpus_path = next((ROOT / "corpus").glob(f"{path.stem}.*"))
+        article = read_article(corpus_path, ROOT / "corpus")
+        sections = parse_labels(path)
+        doc = nlp(article.clean)
+        for kind, records in (("entities", entities(article, sections.get("entities", []), sections.get("block", [""])[0].split(" | ") if sections.get("block") else [])),
+                              ("claims", claims(article, sections.get("claims", []), doc))):
+            target = ROOT / "gold" / kind / f"{article.id}.jsonl"
+            target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+            print(f"{article.id}: {len(records)} {kind}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
