@@ -1,12 +1,258 @@
-"""``claims_relations``: placeholder until the relation matcher lands."""
+"""``claims_relations``: DependencyMatcher rules from ``patterns/relations.yml`` → ``doc._.claims``."""
 
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import InputError
+from ..gazetteer import load_gazetteer
+from ..records import RELATIONS, Claim
+from ..roles import Context, codes_of, entity_code, object_tokens, subject_tokens
+from . import register_extensions
+from .modality import EventDates, polarity, unasserted
+
+PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
+ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
+                      r"neither|nor|also applies|the same applies|as did|so did)\b", re.I)
 
 
-@Language.factory("claims_relations", assigns=["doc._.claims"])
-def make_relations(nlp: Language, name: str):
-    def relations(doc: Doc) -> Doc:
-        doc._.claims = []
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    relation: str
+
+
+@dataclass
+class Event:
+    """The last relation the article stated, for ellipsis ("followed by X", "did so")."""
+
+    relation: str
+    objects: tuple[str, ...]
+    polarity: str
+    subjects: tuple[str, ...]
+
+
+def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Rule], dict[str, dict]]:
+    """Load and validate the rule file; a bad rule stops with InputError naming the file."""
+    try:
+        data = yaml.safe_load(Path(str(path)).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(path, f"bad YAML: {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list) or not isinstance(data.get("relations"), dict):
+        raise InputError(path, "rule file needs 'relations' and 'patterns'")
+    settings = data["relations"]
+    if set(settings) != set(RELATIONS):
+        raise InputError(path, f"'relations' must configure exactly {sorted(RELATIONS)}")
+    matcher = DependencyMatcher(vocab, validate=True)
+    rules: dict[str, Rule] = {}
+    for n, entry in enumerate(data["patterns"], 1):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        if not rid or rid in rules or entry.get("relation") not in RELATIONS or not isinstance(entry.get("pattern"), list):
+            raise InputError(path, f"pattern #{n} ({rid!r}): needs a unique id, a known relation and a pattern")
+        if entry["pattern"][0].get("RIGHT_ID") != "trigger":
+            raise InputError(path, f"pattern {rid!r}: the first node must be 'trigger'")
+        try:
+            matcher.add(rid, [entry["pattern"]])
+        except ValueError as exc:
+            raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
+        rules[rid] = Rule(rid, entry["relation"])
+    return matcher, rules, settings
+
+
+class RelationMatcher:
+    def __init__(self, nlp: Language, name: str, patterns: str | None):
+        register_extensions()
+        self.name = name
+        self.matcher, self.rules, self.settings = load_rules(patterns or PATTERNS, nlp.vocab)
+        self.groups = load_gazetteer().groups
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = Context.of(doc, self.groups)
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1][0] if False else min(m[1]), m[0]))
+        by_sent: dict[int, list] = {}
+        for match_id, tokens in matches:
+            rid = doc.vocab.strings[match_id]
+            pattern = self.matcher.get(rid)[1][0]
+            names = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, tokens)}
+            by_sent.setdefault(names["trigger"].sent.start, []).append((self.rules[rid], names))
+        claims: list[Claim] = []
+        last: Event | None = None
+        frame: dict[int, str] = {}
+        for sent in doc.sents:
+            found = []
+            seen_triggers = set()
+            for rule, names in by_sent.get(sent.start, []):
+                key = (rule.relation, names["trigger"].i)
+                if key in seen_triggers:
+                    continue
+                seen_triggers.add(key)
+                event, new = self.claims_for(rule, names, sent, ctx, last)
+                if event:
+                    last = event
+                found += new
+            if ELLIPSIS.search(sent.text) and last:
+                found += self.ellipsis(sent, last, ctx, found)
+            claims += found
+        doc._.claims = claims
         return doc
-    return relations
+
+    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, last: Event | None):
+        trigger, theme = names["trigger"], names.get("theme")
+        cfg = self.settings[rule.relation]
+        if unasserted(trigger, sent):
+            return None, []
+        pol = polarity(trigger, theme)
+        if rule.relation == "alliance":
+            subjects, objects = self.alliance_roles(trigger, ctx)
+        else:
+            subj_tokens = [names[k] for k in ("sanctioner", "owner") if k in names] or subject_tokens(trigger)
+            subjects = [c for t in subj_tokens for c in codes_of(t, ctx)]
+            obj_tokens = object_tokens(trigger, theme, cfg["object_preps"], cfg["direct_object"])
+            if rule.relation == "expel_diplomats" and theme is not None:
+                obj_tokens.append(theme)
+            if rule.id == "mission.np":
+                obj_tokens = object_tokens(trigger, None, ["in", "to"], False)
+            objects = [c for t in obj_tokens for c in codes_of(t, ctx)]
+            if rule.relation == "visit" and not subjects and trigger.pos_ == "NOUN":
+                subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
+            if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
+                objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
+        if not objects:
+            objects = self.list_objects(trigger, sent)
+        subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx)
+        event = Event(rule.relation, tuple(objects), pol, tuple(subjects)) if objects else None
+        if not subjects or not objects:
+            return event, []
+        if rule.relation == "join_organization":
+            objects = [o for o in objects if not _is_country(o)]
+        elif rule.relation != "impose_sanctions":
+            subjects = [s for s in subjects if _is_country(s) or rule.relation == "establish_relations"]
+        return event, _pairs(subjects, objects, EventDates(trigger, sent), rule, pol, sent)
+
+    @staticmethod
+    def complete(relation, subjects, objects, sent, ctx):
+        """Symmetric pairs ("A and B established ties") and the main actor where a side is missing."""
+        main = ctx.main_actor
+        mentioned = main and any(e._.code == main for e in sent.ents)
+        if subjects and not objects:
+            if RELATIONS[relation] and len(subjects) >= 2 and not (mentioned and main not in subjects):
+                return subjects[:1], subjects[1:]
+            if main and main not in subjects and (mentioned or relation in ("recognize", "visit")):
+                return subjects, [main]
+        if objects and not subjects and main and main not in objects and relation != "join_organization":
+            if relation in ("establish_relations", "sever_relations", "sign_agreement", "alliance", "impose_sanctions",
+                            "open_mission", "visit"):
+                return [main], objects
+        if objects and not subjects and relation == "join_organization" and main:
+            return [main], objects
+        return subjects, objects
+
+    @staticmethod
+    def list_objects(trigger: Token, sent: Span) -> list[str]:
+        """Objects listed after a colon: in the same sentence, or in the list items that follow."""
+        doc = sent.doc
+        colon = next((t for t in sent if t.text == ":" and t.i > trigger.i), None)
+        if colon is None:
+            return []
+        after = [e._.code for e in sent.ents if e.start > colon.i and e.label_ in ("COUNTRY", "ORG")]
+        if after:
+            return after
+        codes: list[str] = []
+        line_end = doc.text.find("\n", sent.end_char)
+        pos = line_end
+        while pos != -1 and pos < len(doc.text):
+            nxt = doc.text.find("\n", pos + 1)
+            line = doc.text[pos + 1: nxt if nxt != -1 else len(doc.text)]
+            if not line.strip():
+                pos = nxt
+                if nxt == -1:
+                    break
+                continue
+            if not line[:1].isspace():
+                break
+            start = pos + 1 + len(line) - len(line.lstrip())
+            item = doc.char_span(start, start + 1, alignment_mode="expand")
+            first = item.sent if item is not None else None
+            if first is not None:
+                codes += [e._.code for e in first.ents if e.label_ == "COUNTRY"]
+            pos = nxt
+            if nxt == -1:
+                break
+        return codes
+
+    @staticmethod
+    def alliance_roles(trigger: Token, ctx: Context) -> tuple[list[str], list[str]]:
+        """"A is B's ally", "A, an ally of B", "B's allies A and C", "brotherly ties with A"."""
+        side_b = [c for ch in trigger.children if ch.dep_ == "poss" for c in codes_of(ch, ctx)]
+        side_b += [c for ch in trigger.children if ch.dep_ == "prep" and ch.lower_ in ("of", "with", "to")
+                   for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx)]
+        side_a: list[str] = []
+        holder = trigger
+        if trigger.dep_ in ("attr", "oprd", "appos", "conj", "pobj"):
+            target = trigger.head if trigger.dep_ in ("appos", "conj") else None
+            if trigger.dep_ == "pobj" and trigger.head.lower_ == "as":
+                target = trigger.head.head
+                obj = [c for c in target.children if c.dep_ in ("dobj", "nsubjpass")]
+                side_a = [x for t in obj for x in codes_of(t, ctx)]
+            elif target is not None:
+                side_a = codes_of(target, ctx)
+            else:
+                side_a = [x for t in holder.head.children if t.dep_ in ("nsubj", "nsubjpass") for x in codes_of(t, ctx)]
+        elif trigger.dep_ in ("nsubj",):
+            side_a = [x for t in trigger.head.children if t.dep_ in ("attr",) for x in codes_of(t, ctx)]
+        for child in trigger.children:
+            if child.dep_ in ("appos",):
+                side_a += codes_of(child, ctx)
+        return side_a, side_b
+
+    def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim]) -> list[Claim]:
+        """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event."""
+        done = {c.subject for c in found} | {c.object for c in found}
+        subjects = [e._.code for e in sent.ents if e.label_ == "COUNTRY" and e._.code not in last.objects and e._.code not in done]
+        if not subjects:
+            return []
+        pol = "negative" if re.search(r"\b(neither|nor)\b", sent.text, re.I) else last.polarity
+        rule = Rule("ellipsis." + last.relation, last.relation)
+        return _pairs(list(dict.fromkeys(subjects)), list(last.objects), EventDates(sent.root, sent), rule, pol, sent)
+
+
+def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Span) -> list[Claim]:
+    """One claim per (subject, object, date); an actor never relates to itself."""
+    return [_claim(s, rule, o, d, pol, sent) for s in dict.fromkeys(subjects) for o in dict.fromkeys(objects)
+            if s != o for d in dates.for_pair(s, o)]
+
+
+def _copula_subject(token: Token) -> Token:
+    t = token
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head.head
+    if t.dep_ in ("attr", "acomp"):
+        subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0]
+    return t
+
+
+def _is_country(code: str) -> bool:
+    return code.startswith("OTHER:") or (len(code) == 3 and code.isupper() and code not in load_gazetteer().orgs.values())
+
+
+def _claim(subject, rule, obj, date, pol, sent: Span) -> Claim:
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return Claim("", subject, rule.relation, obj, date, pol, "", start, end, pattern=rule.id)
+
+
+@Language.factory("claims_relations", assigns=["doc._.claims"], requires=["doc.ents"], default_config={"patterns": None})
+def make_relations(nlp: Language, name: str, patterns: str | None):
+    return RelationMatcher(nlp, name, patterns)

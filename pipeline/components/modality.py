@@ -1,0 +1,108 @@
+"""Is the event asserted, is it negated, and when did it happen — read off the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Governing words that make the event a call, hope, plan or speculation rather than a fact.
+UNASSERTED = {"urge", "call", "demand", "ask", "hope", "want", "wish", "plan", "intend", "seek", "aim", "try",
+              "consider", "propose", "threaten", "expect", "push", "press", "vow", "pledge", "offer", "intention",
+              "desire", "willingness", "commitment", "effort", "attempt", "bid", "prospect", "possibility", "likely",
+              "unlikely", "reportedly", "allegedly", "perhaps", "possibly", "probably", "rumour", "rumor", "if",
+              "unless", "whether", "should", "encourage", "appeal", "look", "willing", "ready", "prepared"}
+MODAL_AUX = {"would", "could", "might", "may", "should", "shall"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+NEG_VERBS = {"lack", "refuse", "fail", "decline", "yet", "absence", "stop", "reject"}
+CHAIN = ("xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "ccomp", "acl", "dobj", "advcl", "relcl", "conj", "nsubj", "attr", "oprd")
+
+
+def governors(trigger: Token, limit: int = 8):
+    """The trigger and the words it hangs from, up to the sentence root."""
+    t = trigger
+    for _ in range(limit):
+        yield t
+        if t.head is t or t.dep_ not in CHAIN:
+            return
+        t = t.head
+
+
+def unasserted(trigger: Token, sent: Span) -> bool:
+    """Questions, calls, hopes, plans, conditionals, hedges and bare modals are not claims."""
+    if sent.text.rstrip().rstrip('"”').endswith("?"):
+        return True
+    for t in governors(trigger):
+        if t.lemma_.lower() in UNASSERTED or t.lower_ in UNASSERTED:
+            return True
+        kids = list(t.children)
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True
+        if any(c.lower_ in ("reportedly", "allegedly", "perhaps", "possibly", "probably") for c in kids):
+            return True
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in kids):
+            if not any(c.dep_ == "neg" for c in kids):
+                return True
+        if t.dep_ in ("advcl", "ccomp", "relcl") and t is not trigger:
+            break
+    return False
+
+
+def polarity(trigger: Token, theme: Token | None) -> str:
+    """"negative" for stated non-events: not/never/no longer/has yet to/lacks/refuses/no relations."""
+    if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
+        return "negative"
+    for t in governors(trigger, limit=4):
+        if t.lemma_.lower() in NEG_VERBS and t is not trigger or t.lemma_ == "lack":
+            return "negative"
+        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in NEGATORS) for c in t.children):
+            return "negative"
+        if any(c.lower_ == "yet" for c in t.children if c.dep_ == "advmod") and t is not trigger:
+            return "negative"
+        if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj"):
+            break
+    return "positive"
+
+
+def _governing_verb(token: Token) -> Token:
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+        t = t.head
+    return t
+
+
+class EventDates:
+    """Per-entity dates ("Egypt (1963)", "Mexico in 1980") and the event clause's own dates."""
+
+    SKIP = {",", "and", "the", "(", "in", "or", "as", "well"}
+
+    def __init__(self, anchor: Token, sent: Span):
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        self.per_entity: dict[str, str | None] = {}
+        used = set()
+        for ent in sent.ents:
+            if ent.label_ not in ("COUNTRY", "ORG") or ent._.code in self.per_entity:
+                continue
+            i = ent.end
+            while i < sent.end:
+                tok = sent.doc[i]
+                date = next((d for d in dates if d.start == i), None)
+                if date is not None:
+                    self.per_entity[ent._.code] = date._.value
+                    used.add(date.start)
+                    break
+                if tok.lower_ in self.SKIP or tok.ent_type_ in ("COUNTRY", "ORG") or tok.is_space:
+                    i += 1
+                    continue
+                break
+        verb = _governing_verb(anchor)
+        chain = {verb}
+        t = verb
+        while t.dep_ in ("xcomp", "aux") and t.head is not t:
+            t = t.head
+            chain.add(t)
+        self.clause = [d._.value for d in dates if d.start not in used and _governing_verb(d.root) in chain] or [None]
+
+    def for_pair(self, subject: str, obj: str) -> list[str | None]:
+        for code in (obj, subject):
+            if code in self.per_entity:
+                return [self.per_entity[code]]
+        return list(dict.fromkeys(self.clause))

@@ -1,0 +1,177 @@
+"""Who did what to whom, read off the dependency parse (textacy-style plain functions).
+
+Every relation rule uses the same role finders: subjects from nsubj/agent/poss arcs (climbing
+xcomp, advcl, conj, relcl and acl when a verb has no subject of its own), objects from the
+relation's prepositions, conjuncts expanded, officials mapped to their state, aliases resolved
+through an article-level ``Context``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+ACTOR_NOUNS = {"president", "government", "regime", "leader", "minister", "ambassador", "delegation", "king",
+               "junta", "official", "envoy", "diplomat", "administration", "authority", "premier", "chancellor",
+               "prime", "foreign", "head", "ministry", "side", "emperor", "queen", "prince", "secretary", "leadership",
+               "country", "state", "nation", "republic", "army", "military", "parliament", "embassy"}
+ALIAS_NOUNS = {"regime", "country", "state", "government", "leadership", "north", "nation", "kingdom", "republic"}
+PRONOUNS = {"it", "its", "they", "their", "them", "itself"}
+RELATIVES = {"which", "who", "that", "whom", "whose"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd")
+
+
+@dataclass
+class Context:
+    """What the article has fixed so far: its main actor, who officials are, recent mentions."""
+
+    main_actor: str | None = None
+    people: dict[str, str] = field(default_factory=dict)  # surname → state code
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]]) -> "Context":
+        counts = Counter(e._.code for e in doc.ents if e.label_ == "COUNTRY")
+        top = counts.most_common(2)
+        main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
+        ctx = cls(main, {}, groups)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                code = ctx.modifier_codes(ent.root, {"COUNTRY"})
+                if code:
+                    ctx.people[ent[-1].lower_] = code[0]
+        return ctx
+
+    @staticmethod
+    def modifier_codes(token: Token, labels: set[str]) -> list[str]:
+        """Codes of entities that modify ``token``: "Russian President Putin", "Mongolia's President"."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
+                for t in [child] + [g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"]:
+                    if t.ent_type_ in labels and t.ent_iob_ in ("B", "I"):
+                        out.append(entity_code(t))
+                    elif t.dep_ == "compound" or t.ent_type_ == "PERSON":
+                        out += Context.modifier_codes(t, labels)
+        return out
+
+
+def entity_code(token: Token) -> str | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in ("COUNTRY", "ORG"):
+            return ent._.code
+    return None
+
+
+def recent_codes(token: Token, n: int) -> list[str]:
+    """The last ``n`` distinct country codes mentioned before ``token`` (this or the previous sentence)."""
+    sent = token.sent
+    prev_start = sent.start
+    if sent.start > 0:
+        prev_start = token.doc[sent.start - 1].sent.start
+    out: list[str] = []
+    for ent in reversed([e for e in token.doc.ents if prev_start <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]):
+        if ent._.code not in out:
+            out.append(ent._.code)
+        if len(out) == n:
+            break
+    return out
+
+
+def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG"), conjuncts: bool = True) -> list[str]:
+    """The states (or organisations) a participant token stands for, conjuncts included."""
+    out: list[str] = []
+    for t in [token] + (list(token.conjuncts) if conjuncts else []):
+        out += _codes_of_one(t, ctx, set(labels))
+    return list(dict.fromkeys(c for c in out if c))
+
+
+def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
+    code = entity_code(t)
+    if code and t.ent_type_ in labels:
+        return [code]
+    group = group_codes(t, ctx)
+    if group:
+        return list(group)
+    lower = t.lower_
+    if lower in RELATIVES and t.head.dep_ == "relcl":
+        return _codes_of_one(t.head.head, ctx, labels)
+    if t.ent_type_ == "PERSON":
+        mods = Context.modifier_codes(t, {"COUNTRY"})
+        if mods:
+            return mods[:1]
+        surname = t.doc[t.i:][0]
+        for ent in t.doc.ents:
+            if ent.start <= t.i < ent.end:
+                surname = ent[-1]
+        return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
+    if lower in ("both", "two") or (t.lemma_ in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
+        return recent_codes(t, 2)[::-1]
+    if t.lemma_ in ACTOR_NOUNS:
+        mods = Context.modifier_codes(t, {"COUNTRY"})
+        if mods:
+            return mods
+        if t.lemma_ in ALIAS_NOUNS and any(c.lower_ == "the" for c in t.children) and ctx.main_actor:
+            return [ctx.main_actor]
+        if lower in ("country",) and any(c.lower_ == "his" for c in t.children):
+            prev = recent_codes(t, 1)
+            return prev
+    if lower in PRONOUNS and t.pos_ == "PRON" and ctx.main_actor:
+        return [ctx.main_actor]
+    return []
+
+
+def group_codes(t: Token, ctx: Context) -> tuple[str, ...]:
+    """A gazetteer group noun ("the five Nordic countries") → its member codes."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    words = [c.text for c in t.lefts if c.dep_ in ("amod", "compound")] + [t.text]
+    for n in range(len(words)):
+        key = " ".join(words[n:])
+        if key in ctx.groups:
+            return ctx.groups[key]
+    return ()
+
+
+def subject_tokens(trigger: Token) -> list[Token]:
+    """The grammatical subject of the event, climbing clauses that lack their own subject."""
+    t = trigger
+    for _ in range(6):
+        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent
+        if subj:
+            if any(c.dep_ == "nsubjpass" for c in subj) and t is trigger and trigger.pos_ == "VERB" and not agent:
+                return []  # passive without "by": the subject is the theme, the actor is unstated
+            return subj
+        poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN") else []
+        if poss:
+            return poss
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "appos", "oprd") and t is not trigger:
+            return [c for c in t.head.children if c.dep_ in SUBJECT_DEPS] or ([t.head] if t.dep_ == "appos" else [])
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
+            if any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN":
+                return []  # "countries visited by X": the head noun is the object
+            return [t.head]
+        if t.dep_ not in CLIMB_DEPS or t.head is t:
+            return []
+        t = t.head
+    return []
+
+
+def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct: bool) -> list[Token]:
+    """Objects from the relation's prepositions (on trigger or theme) and, if allowed, dobj."""
+    out = []
+    for head in [h for h in (trigger, theme) if h is not None]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                out += [g for g in child.children if g.dep_ == "pobj"]
+            elif direct and child.dep_ in ("dobj", "attr") and child is not theme:
+                out.append(child)
+            elif child.dep_ == "agent" and trigger.dep_ in ("acl", "relcl") and not direct:
+                pass
+    return out
