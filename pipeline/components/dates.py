@@ -24,7 +24,7 @@ INTERVAL = re.compile(rf"^(?:between|from)?\s*{YEAR}\s*(?:and|to|-|–|—|until
 QUALIFIER = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late|end of|beginning of|start of|middle of|around|about|circa|c\.)[\s-]+)+", re.I)
 # Durations, ages, vague periods: spaCy calls them DATE, the spec does not.
 NOT_DATE = re.compile(
-    r"^(?:for\s+)?(?:(?:about|almost|nearly|over|some|more than|less than|the past|the last|the next|past|last|next|"
+    r"^(?:for\s+)?(?:(?:about|almost|nearly|over|some|more than|less than|the past|the last|the next|"
     r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of|a few|\d+)\s+)+"
     r"(?:years?|months?|weeks?|days?|decades?|centuries|century)(?:\s+old)?$"
     r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade|"
@@ -54,6 +54,10 @@ class DateNormaliser:
         dash = {"TEXT": {"IN": ["-", "–", "—", "to", "and", "until"]}}
         self.matcher.add("YEAR", [[year]])
         self.matcher.add("INTERVAL", [[{"LOWER": {"IN": ["between", "from"]}}, year, dash, year], [year, {"TEXT": {"IN": ["-", "–", "—"]}}, year]])
+        # spaCy's NER misses some deictic dates ("met last month"); these are what the spec resolves.
+        self.matcher.add("RELATIVE", [[{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["year", "month"]}}],
+                                      [{"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}}],
+                                      [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]])
         self.matcher.add("DECADE", [[{"TEXT": {"REGEX": r"^(1[6-9]\d0|20\d0)s$"}}]])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,7 +65,7 @@ class DateNormaliser:
         parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base or dt.datetime(1900, 1, 1),
                                                              "PREFER_DATES_FROM": "current_period"})
         candidates = [self._trim(doc, e) for e in doc.ents if e.label_ == "DATE"]
-        candidates += [doc[s:e] for _, s, e in self.matcher(doc)]
+        candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc)]
         spans = []
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
             for piece in self._split(span):
