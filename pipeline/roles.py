@@ -29,6 +29,7 @@ class Context:
     """What the article has fixed so far: its main actor, who officials are, recent mentions."""
 
     main_actor: str | None = None
+    dominant: bool = False  # the main actor is what the whole article is about
     people: dict[str, str] = field(default_factory=dict)  # surname → state code
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -38,6 +39,7 @@ class Context:
         top = counts.most_common(2)
         main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
         ctx = cls(main, {}, groups)
+        ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 code = ctx.modifier_codes(ent.root, {"COUNTRY"})
@@ -85,8 +87,24 @@ def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG"), conjuncts: b
     """The states (or organisations) a participant token stands for, conjuncts included."""
     out: list[str] = []
     for t in [token] + (list(token.conjuncts) if conjuncts else []):
-        out += _codes_of_one(t, ctx, set(labels))
+        found = _codes_of_one(t, ctx, set(labels))
+        out += found
+        for ex in examples(t):
+            out += codes_of(ex, ctx, labels)
     return list(dict.fromkeys(c for c in out if c))
+
+
+EXAMPLE_PREPS = {"including", "like", "as", "especially", "notably", "particularly", "along", "together"}
+
+
+def examples(t: Token) -> list[Token]:
+    """"countries, including India", "states such as Spain", "X, along with Y": the named members."""
+    out = []
+    for child in t.children:
+        if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
+            out += [g for g in child.children if g.dep_ == "pobj"]
+            out += [g for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return out
 
 
 def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
@@ -119,8 +137,12 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         if lower in ("country",) and any(c.lower_ == "his" for c in t.children):
             prev = recent_codes(t, 1)
             return prev
-    if lower in PRONOUNS and t.pos_ == "PRON" and ctx.main_actor:
-        return [ctx.main_actor]
+    if lower in PRONOUNS and t.pos_ == "PRON":
+        # "Although France lacks ties, it opened an office": the nearest earlier subject state.
+        earlier = [e for e in t.sent.ents if e.label_ == "COUNTRY" and e.end <= t.i and e.root.dep_ in SUBJECT_DEPS]
+        if earlier:
+            return [earlier[-1]._.code]
+        return [ctx.main_actor] if ctx.main_actor else []
     return []
 
 

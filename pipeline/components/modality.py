@@ -69,17 +69,30 @@ def _governing_verb(token: Token) -> Token:
     return t
 
 
+def _attached(verb: Token, chain: set) -> bool:
+    """The date's verb is the event's, or a subjectless modifier of it ("following X in 2018")."""
+    if verb in chain:
+        return True
+    return (verb.head in chain and verb.dep_ in ("prep", "advcl", "pcomp")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
 class EventDates:
     """Per-entity dates ("Egypt (1963)", "Mexico in 1980") and the event clause's own dates."""
 
     SKIP = {",", "and", "the", "(", "in", "or", "as", "well"}
 
-    def __init__(self, anchor: Token, sent: Span):
+    def __init__(self, anchor: Token, sent: Span, frame: str | None = None, undated: bool = False):
         dates = [e for e in sent.ents if e.label_ == "DATE"]
         self.per_entity: dict[str, str | None] = {}
+        if undated:
+            self.clause = [None]
+            return
         used = set()
+        verb = _governing_verb(anchor)
+        scope = {t.i for t in verb.subtree}
         for ent in sent.ents:
-            if ent.label_ not in ("COUNTRY", "ORG") or ent._.code in self.per_entity:
+            if ent.label_ not in ("COUNTRY", "ORG") or ent._.code in self.per_entity or ent.start not in scope:
                 continue
             i = ent.end
             while i < sent.end:
@@ -93,13 +106,12 @@ class EventDates:
                     i += 1
                     continue
                 break
-        verb = _governing_verb(anchor)
         chain = {verb}
         t = verb
         while t.dep_ in ("xcomp", "aux") and t.head is not t:
             t = t.head
             chain.add(t)
-        self.clause = [d._.value for d in dates if d.start not in used and _governing_verb(d.root) in chain] or [None]
+        self.clause = [d._.value for d in dates if d.start not in used and _attached(_governing_verb(d.root), chain)] or [frame]
 
     def for_pair(self, subject: str, obj: str) -> list[str | None]:
         for code in (obj, subject):

@@ -28,6 +28,7 @@ ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:f
 class Rule:
     id: str
     relation: str
+    undated: bool = False  # a noun phrase that states a standing fact, not a dated event
 
 
 @dataclass
@@ -64,7 +65,7 @@ def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Ru
             matcher.add(rid, [entry["pattern"]])
         except ValueError as exc:
             raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
-        rules[rid] = Rule(rid, entry["relation"])
+        rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)))
     return matcher, rules, settings
 
 
@@ -74,6 +75,8 @@ class RelationMatcher:
         self.name = name
         self.matcher, self.rules, self.settings = load_rules(patterns or PATTERNS, nlp.vocab)
         self.groups = load_gazetteer().groups
+        self.undated = {rid for rid, rule in self.rules.items() if rule.undated}
+        self.frame = None
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context.of(doc, self.groups)
@@ -86,8 +89,9 @@ class RelationMatcher:
             by_sent.setdefault(names["trigger"].sent.start, []).append((self.rules[rid], names))
         claims: list[Claim] = []
         last: Event | None = None
-        frame: dict[int, str] = {}
+        self.frame = None
         for sent in doc.sents:
+            self.frame = frame_date(sent, self.frame)
             found = []
             seen_triggers = set()
             for rule, names in by_sent.get(sent.start, []):
@@ -109,6 +113,8 @@ class RelationMatcher:
         trigger, theme = names["trigger"], names.get("theme")
         cfg = self.settings[rule.relation]
         if unasserted(trigger, sent):
+            return None, []
+        if theme is not None and _not_diplomatic(theme):
             return None, []
         pol = polarity(trigger, theme)
         if rule.relation == "alliance":
@@ -136,7 +142,8 @@ class RelationMatcher:
             objects = [o for o in objects if not _is_country(o)]
         elif rule.relation != "impose_sanctions":
             subjects = [s for s in subjects if _is_country(s) or rule.relation == "establish_relations"]
-        return event, _pairs(subjects, objects, EventDates(trigger, sent), rule, pol, sent)
+        dates = EventDates(trigger, sent, self.frame, undated=rule.id in self.undated)
+        return event, _pairs(subjects, objects, dates, rule, pol, sent)
 
     @staticmethod
     def complete(relation, subjects, objects, sent, ctx):
@@ -144,9 +151,9 @@ class RelationMatcher:
         main = ctx.main_actor
         mentioned = main and any(e._.code == main for e in sent.ents)
         if subjects and not objects:
-            if RELATIONS[relation] and len(subjects) >= 2 and not (mentioned and main not in subjects):
+            if RELATIONS[relation] and len(subjects) == 2 and not (mentioned and main not in subjects):
                 return subjects[:1], subjects[1:]
-            if main and main not in subjects and (mentioned or relation in ("recognize", "visit")):
+            if main and main not in subjects and (mentioned or ctx.dominant or relation in ("recognize", "visit")):
                 return subjects, [main]
         if objects and not subjects and main and main not in objects and relation != "join_organization":
             if relation in ("establish_relations", "sever_relations", "sign_agreement", "alliance", "impose_sanctions",
@@ -217,18 +224,47 @@ class RelationMatcher:
     def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim]) -> list[Claim]:
         """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event."""
         done = {c.subject for c in found} | {c.object for c in found}
-        subjects = [e._.code for e in sent.ents if e.label_ == "COUNTRY" and e._.code not in last.objects and e._.code not in done]
+        cue = next(t for t in sent if t.idx >= sent.start_char + ELLIPSIS.search(sent.text).start())
+        head = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        tokens = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        tokens += [g for c in head.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
+        if cue.lower_ in ("neither", "nor") or not tokens:
+            tokens = [c for c in head.children if c.dep_ in ("nsubj", "attr", "dobj")] or tokens
+        subjects = [c for t in tokens for c in codes_of(t, ctx, ("COUNTRY",))]
+        subjects = [c for c in subjects if c not in last.objects and c not in done]
         if not subjects:
             return []
         pol = "negative" if re.search(r"\b(neither|nor)\b", sent.text, re.I) else last.polarity
         rule = Rule("ellipsis." + last.relation, last.relation)
-        return _pairs(list(dict.fromkeys(subjects)), list(last.objects), EventDates(sent.root, sent), rule, pol, sent)
+        return _pairs(list(dict.fromkeys(subjects)), list(last.objects), EventDates(head, sent, self.frame), rule, pol, sent)
 
 
 def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Span) -> list[Claim]:
     """One claim per (subject, object, date); an actor never relates to itself."""
     return [_claim(s, rule, o, d, pol, sent) for s in dict.fromkeys(subjects) for o in dict.fromkeys(objects)
             if s != o for d in dates.for_pair(s, o)]
+
+
+NON_DIPLOMATIC = {"economic", "commercial", "trade", "military", "cultural", "business", "financial", "sporting"}
+
+
+def _not_diplomatic(theme: Token) -> bool:
+    """"economic relations" are not diplomatic relations; "diplomatic and commercial ties" are."""
+    mods = {c.lower_ for c in theme.children if c.dep_ in ("amod", "compound")}
+    mods |= {g.lower_ for c in theme.children if c.dep_ == "amod" for g in c.conjuncts}
+    return bool(mods & NON_DIPLOMATIC) and "diplomatic" not in mods
+
+
+def frame_date(sent: Span, previous: str | None) -> str | None:
+    """A date that opens a sentence ("In 2017, ...", "During a tour in 2017, ...") frames the rest
+    of its paragraph; a blank line ends the paragraph."""
+    doc = sent.doc
+    if "\n\n" in doc.text[max(0, sent.start_char - 4):sent.start_char + 1] or sent.start == 0:
+        previous = None
+    opening = [e for e in sent.ents if e.label_ == "DATE" and e.end <= sent.root.i and e._.value]
+    return opening[0]._.value if opening else previous
 
 
 def _copula_subject(token: Token) -> Token:
