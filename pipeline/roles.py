@@ -38,7 +38,7 @@ class Context:
         counts = Counter(e._.code for e in doc.ents if e.label_ == "COUNTRY")
         top = counts.most_common(2)
         main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
-        ctx = cls(main, {}, groups)
+        ctx = cls(main_actor=main, people={}, groups=groups)
         ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
         for ent in doc.ents:
             if ent.label_ == "PERSON":

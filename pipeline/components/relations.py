@@ -247,7 +247,7 @@ def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Spa
             if s != o for d in dates.for_pair(s, o)]
 
 
-NON_DIPLOMATIC = {"economic", "commercial", "trade", "military", "cultural", "business", "financial", "sporting"}
+NON_DIPLOMATIC = {"economic", "commercial", "trade", "military", "cultural", "business", "financial", "sporting", "other"}
 
 
 def _not_diplomatic(theme: Token) -> bool:
