@@ -9,7 +9,7 @@ UNASSERTED = {"urge", "call", "demand", "ask", "hope", "want", "wish", "plan", "
               "consider", "propose", "threaten", "expect", "push", "press", "vow", "pledge", "offer", "intention",
               "desire", "willingness", "commitment", "effort", "attempt", "bid", "prospect", "possibility", "likely",
               "unlikely", "reportedly", "allegedly", "perhaps", "possibly", "probably", "rumour", "rumor", "if",
-              "unless", "whether", "should", "encourage", "appeal", "look", "willing", "ready", "prepared"}
+              "unless", "whether", "should", "hopes", "hoped", "hoping", "encourage", "appeal", "look", "willing", "ready", "prepared"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "shall"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEG_VERBS = {"lack", "refuse", "fail", "decline", "yet", "absence", "stop", "reject"}

@@ -155,6 +155,8 @@ class RelationMatcher:
                 return subjects[:1], subjects[1:]
             if main and main not in subjects and (mentioned or ctx.dominant or relation in ("recognize", "visit")):
                 return subjects, [main]
+        if objects and not subjects and RELATIONS[relation] and len(objects) == 2:
+            return objects[:1], objects[1:]  # "relations between A and B"
         if objects and not subjects and main and main not in objects and relation != "join_organization":
             if relation in ("establish_relations", "sever_relations", "sign_agreement", "alliance", "impose_sanctions",
                             "open_mission", "visit"):
