@@ -12,7 +12,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from . import register_extensions
 
 # spaCy labels whose spans are proper names: a country strictly inside one is part of a name
-# ("Kuala Lumpur International Airport", "National Committee on North Korea"), not an entity.
+# ("Cairo International Airport", "Bank of Japan", "Institute for Cuba Studies"), not an entity.
 NAME_LABELS = {"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
 
 
