@@ -60,22 +60,17 @@ def cmd_extract(args, with_reports: bool) -> int:
     print(f"{len(articles)} articles: {len(entities)} entities, {len(claims)} claims → {args.out}", file=sys.stderr)
     if with_reports:
         from .report import write_reports
-        from .score import score_files
+        from .score import score_claims, score_files
 
         if (args.gold / "claims").is_dir():
             scores, diffs = score_files(args.gold, args.out / "claims.jsonl")
         else:
-            scores, diffs = score_files_empty()
+            scores, diffs = score_claims({}, [])
         scored = set(scores["per_article"])
         unscored = sorted(a.id for a in articles if a.id not in scored)
         write_reports(args.out, scores, diffs, entities, unscored, [str(e) for e in errors])
         print(summary(scores))
     return EXIT_BAD_INPUT if errors else 0
-
-
-def score_files_empty() -> tuple[dict, dict]:
-    empty = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 0}
-    return {"strict": empty, "relaxed": empty, "date_accuracy": None, "per_relation": {}, "per_article": {}}, {}
 
 
 def summary(scores: dict) -> str:

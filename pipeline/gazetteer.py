@@ -27,6 +27,10 @@ class Gazetteer:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)      # group noun → codes
     blocked: tuple[str, ...] = ()                                          # not entities
 
+    @property
+    def org_codes(self) -> frozenset[str]:
+        return frozenset(self.orgs.values())
+
     def names(self) -> dict[str, str]:
         """Name and capital forms (not demonyms) → code: the targets of fuzzy matching."""
         return {form: code for form, (code, kind) in self.countries.items() if kind != "demonyms"}
@@ -58,7 +62,8 @@ def pycountry_names(country) -> set[str]:
     return out
 
 
-def _load_yaml(path: Path | str, kind: type):
+def load_yaml(path: Path | str, kind: type):
+    """Parse a YAML data file; bad YAML or a wrong top-level type raises InputError naming it."""
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -82,7 +87,7 @@ def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
         for form in pycountry_names(country):
             gaz.countries.setdefault(form, (country.alpha_3, "names"))
     path = root / "countries.yml"
-    for code, entry in _load_yaml(path, dict).items():
+    for code, entry in load_yaml(path, dict).items():
         if not known_code(str(code)) or not isinstance(entry, dict) or set(entry) - set(KINDS):
             raise InputError(path, f"bad entry {code!r}: want a known code and keys {KINDS}")
         for kind in KINDS:
@@ -93,15 +98,15 @@ def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
                 if kind != "demonyms" or gaz.countries.get(form, ("", "demonyms"))[1] == "demonyms":
                     gaz.countries[form] = (code, kind)
     path = root / "orgs.yml"
-    for code, forms in _load_yaml(path, dict).items():
+    for code, forms in load_yaml(path, dict).items():
         if not isinstance(forms, list) or not forms:
             raise InputError(path, f"bad entry {code!r}: want a list of names")
         for form in forms:
             gaz.orgs[_strip_the(str(form))] = str(code)
     path = root / "groups.yml"
-    for noun, codes in _load_yaml(path, dict).items():
+    for noun, codes in load_yaml(path, dict).items():
         if not isinstance(codes, list) or not all(known_code(str(c)) for c in codes):
             raise InputError(path, f"bad group {noun!r}: want a list of known codes")
         gaz.groups[str(noun)] = tuple(codes)
-    gaz.blocked = tuple(_load_yaml(root / "not_entities.yml", list))
+    gaz.blocked = tuple(load_yaml(root / "not_entities.yml", list))
     return gaz

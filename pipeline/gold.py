@@ -14,7 +14,7 @@ from .records import claim_from_json, entity_from_json, read_jsonl
 
 def valid_code(code: str) -> bool:
     """COUNTRY code per spec, or an ORG acronym from the project's ORG list."""
-    return known_code(code) or code in set(load_gazetteer().orgs.values())
+    return known_code(code) or code in load_gazetteer().org_codes
 
 
 def article_text(corpus: Path, article_id: str, path: Path, line: int) -> str:

@@ -26,7 +26,7 @@ def environment() -> Environment:
     return env
 
 
-def highlight(claim: Claim, texts: dict[str, str], entities: dict[str, list]) -> tuple[str, str, str]:
+def highlight(claim: Claim, entities: dict[str, list]) -> tuple[str, str, str]:
     """Split the evidence into (before, matched span, after) around the claim's entity mentions."""
     ev, base = claim.evidence, claim.start
     spans = [(e.start - base, e.end - base) for e in entities.get(claim.article, [])
@@ -43,7 +43,7 @@ def write_reports(out_dir: Path, scores: dict, diffs: dict[str, ArticleDiff], en
     for e in entities:
         by_article.setdefault(e.article, []).append(e)
     ctx = {"scores": scores, "diffs": diffs, "unscored": unscored, "errors": errors,
-           "parts": lambda c: highlight(c, {}, by_article)}
+           "parts": lambda c: highlight(c, by_article)}
     env = environment()
     write_text(out_dir / "report.md", env.get_template("report.md.j2").render(**ctx))
     write_text(out_dir / "report.html", env.get_template("report.j2.html").render(**ctx))

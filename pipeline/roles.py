@@ -61,11 +61,23 @@ class Context:
         return out
 
 
+def entity_span(token: Token) -> Span | None:
+    """The entity the token is part of, from its IOB tags (``doc.ents`` rebuilds every span)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def entity_code(token: Token) -> str | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in ("COUNTRY", "ORG"):
-            return ent._.code
-    return None
+    span = entity_span(token)
+    if span is None or span.root.ent_type_ not in ("COUNTRY", "ORG"):
+        return None
+    return Span(span.doc, span.start, span.end, label=span.root.ent_type_)._.code
 
 
 def recent_codes(token: Token, n: int) -> list[str]:
@@ -83,10 +95,10 @@ def recent_codes(token: Token, n: int) -> list[str]:
     return out
 
 
-def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG"), conjuncts: bool = True) -> list[str]:
+def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG")) -> list[str]:
     """The states (or organisations) a participant token stands for, conjuncts included."""
     out: list[str] = []
-    for t in [token] + (list(token.conjuncts) if conjuncts else []):
+    for t in [token, *token.conjuncts]:
         found = _codes_of_one(t, ctx, set(labels))
         out += found
         for ex in examples(t):
@@ -121,10 +133,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
             return mods[:1]
-        surname = t.doc[t.i:][0]
-        for ent in t.doc.ents:
-            if ent.start <= t.i < ent.end:
-                surname = ent[-1]
+        surname = entity_span(t)[-1]
         return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
     if lower in ("both", "two") or (t.lemma_ in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
         return recent_codes(t, 2)[::-1]
@@ -194,6 +203,4 @@ def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct:
                 out += [g for g in child.children if g.dep_ == "pobj"]
             elif direct and child.dep_ in ("dobj", "attr") and child is not theme:
                 out.append(child)
-            elif child.dep_ == "agent" and trigger.dep_ in ("acl", "relcl") and not direct:
-                pass
     return out

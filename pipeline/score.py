@@ -60,19 +60,19 @@ def score_claims(gold: dict[str, list[Claim]], pred: list[Claim]) -> tuple[dict,
     dated_hits = dated_total = 0
     for article, gold_claims in sorted(gold.items()):
         g, p = claim_set(gold_claims), claim_set(by_article.get(article, []))
+        keys = {kind: ({keyf(c) for c in g}, {keyf(c) for c in p})
+                for kind, keyf in (("strict", strict_key), ("relaxed", relaxed_key))}
         art = {"strict": PRFScore(), "relaxed": PRFScore()}
-        for kind, keyf in (("strict", strict_key), ("relaxed", relaxed_key)):
-            gk, pk = {keyf(c) for c in g}, {keyf(c) for c in p}
+        for kind, (gk, pk) in keys.items():
             for score in (totals[kind], art[kind]):
                 _count(score, gk, pk)
             for relation in {c.relation for c in g + p}:
                 _count(per_relation[relation][kind], {k for k in gk if k[1] == relation}, {k for k in pk if k[1] == relation})
-        relaxed_hits = {relaxed_key(c) for c in g} & {relaxed_key(c) for c in p}
-        strict_hits = {strict_key(c) for c in g} & {strict_key(c) for c in p}
+        (gold_strict, pred_strict), (gold_relaxed, pred_relaxed) = keys["strict"], keys["relaxed"]
+        relaxed_hits = gold_relaxed & pred_relaxed
         dated_total += len(relaxed_hits)
-        dated_hits += len({k[:4] for k in strict_hits} & relaxed_hits)
+        dated_hits += len({k[:4] for k in gold_strict & pred_strict} & relaxed_hits)
         per_article[article] = {kind: prf(s) for kind, s in art.items()}
-        gold_strict, pred_strict = {strict_key(c) for c in g}, {strict_key(c) for c in p}
         diffs[article] = ArticleDiff([c for c in p if strict_key(c) not in gold_strict],
                                      [c for c in g if strict_key(c) not in pred_strict])
     result = {

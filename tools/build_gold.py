@@ -87,7 +87,8 @@ def main(ids: list[str]) -> None:
         article = read_article(corpus_path, ROOT / "corpus")
         sections = parse_labels(path)
         doc = nlp(article.clean)
-        for kind, records in (("entities", entities(article, sections.get("entities", []), sections.get("block", [""])[0].split(" | ") if sections.get("block") else [])),
+        block = [phrase.strip() for line in sections.get("block", []) for phrase in line.split("|")]
+        for kind, records in (("entities", entities(article, sections.get("entities", []), block)),
                               ("claims", claims(article, sections.get("claims", []), doc))):
             target = ROOT / "gold" / kind / f"{article.id}.jsonl"
             target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")

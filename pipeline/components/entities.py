@@ -62,7 +62,8 @@ class EntityRuler:
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (self._gazetteer_span(doc, start, end) for _, start, end in self.matcher(doc)) if s]
         spans += self._fuzzy_spans(doc, spans)
-        spans = [s for s in filter_spans(spans) if s.label_ != "BLOCK" and not self._inside_name(doc, s)]
+        names = [e for e in doc.ents if e.label_ in NAME_LABELS]  # doc.ents rebuilds spans: read it once
+        spans = [s for s in filter_spans(spans) if s.label_ != "BLOCK" and not self._inside_name(names, s)]
         spans = [self._with_article(doc, s) if s.label_ == "ORG" else s for s in spans]
         others = [e for e in doc.ents if e.label_ not in ("GPE", "NORP", "ORG")
                   and not any(e.start < s.end and s.start < e.end for s in spans)]
@@ -100,12 +101,13 @@ class EntityRuler:
         return out
 
     @staticmethod
-    def _inside_name(doc: Doc, span: Span) -> bool:
+    def _inside_name(names: list[Span], span: Span) -> bool:
         """True when a spaCy name entity strictly contains the span and continues it as a name."""
         if span.label_ != "COUNTRY":
             return False
-        for ent in doc.ents:
-            if ent.label_ in NAME_LABELS and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+        doc = span.doc
+        for ent in names:
+            if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
                 after = doc[span.end] if span.end < ent.end else None
                 if span.start > ent.start and doc[span.start - 1].lower_ not in ("the", "'s"):
                     return True

@@ -7,15 +7,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import InputError
-from ..gazetteer import load_gazetteer
+from ..gazetteer import load_gazetteer, load_yaml
 from ..records import RELATIONS, Claim
-from ..roles import Context, codes_of, entity_code, object_tokens, subject_tokens
+from ..roles import Context, codes_of, object_tokens, subject_tokens
 from . import register_extensions
 from .modality import EventDates, polarity, unasserted
 
@@ -43,12 +42,8 @@ class Event:
 
 def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Rule], dict[str, dict]]:
     """Load and validate the rule file; a bad rule stops with InputError naming the file."""
-    try:
-        data = yaml.safe_load(Path(str(path)).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(path, f"bad YAML: {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list) or not isinstance(data.get("relations"), dict):
+    data = load_yaml(str(path), dict)
+    if not isinstance(data.get("patterns"), list) or not isinstance(data.get("relations"), dict):
         raise InputError(path, "rule file needs 'relations' and 'patterns'")
     settings = data["relations"]
     if set(settings) != set(RELATIONS):
@@ -75,12 +70,11 @@ class RelationMatcher:
         self.name = name
         self.matcher, self.rules, self.settings = load_rules(patterns or PATTERNS, nlp.vocab)
         self.groups = load_gazetteer().groups
-        self.undated = {rid for rid, rule in self.rules.items() if rule.undated}
-        self.frame = None
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context.of(doc, self.groups)
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1][0] if False else min(m[1]), m[0]))
+        text = doc.text  # built once: Doc.text joins every token on each access
+        matches = sorted(self.matcher(doc), key=lambda m: (min(m[1]), m[0]))
         by_sent: dict[int, list] = {}
         for match_id, tokens in matches:
             rid = doc.vocab.strings[match_id]
@@ -89,9 +83,9 @@ class RelationMatcher:
             by_sent.setdefault(names["trigger"].sent.start, []).append((self.rules[rid], names))
         claims: list[Claim] = []
         last: Event | None = None
-        self.frame = None
+        frame = None
         for sent in doc.sents:
-            self.frame = frame_date(sent, self.frame)
+            frame = frame_date(sent, frame, text)
             found = []
             seen_triggers = set()
             for rule, names in by_sent.get(sent.start, []):
@@ -99,17 +93,17 @@ class RelationMatcher:
                 if key in seen_triggers:
                     continue
                 seen_triggers.add(key)
-                event, new = self.claims_for(rule, names, sent, ctx, last)
+                event, new = self.claims_for(rule, names, sent, ctx, frame, text)
                 if event:
                     last = event
                 found += new
             if ELLIPSIS.search(sent.text) and last:
-                found += self.ellipsis(sent, last, ctx, found)
+                found += self.ellipsis(sent, last, ctx, found, frame)
             claims += found
         doc._.claims = claims
         return doc
 
-    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, last: Event | None):
+    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: str | None, text: str):
         trigger, theme = names["trigger"], names.get("theme")
         cfg = self.settings[rule.relation]
         if unasserted(trigger, sent):
@@ -133,7 +127,7 @@ class RelationMatcher:
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
                 objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
         if not objects:
-            objects = self.list_objects(trigger, sent)
+            objects = self.list_objects(trigger, sent, text)
         subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx)
         event = Event(rule.relation, tuple(objects), pol, tuple(subjects)) if objects else None
         if not subjects or not objects:
@@ -142,7 +136,7 @@ class RelationMatcher:
             objects = [o for o in objects if not _is_country(o)]
         elif rule.relation != "impose_sanctions":
             subjects = [s for s in subjects if _is_country(s) or rule.relation == "establish_relations"]
-        dates = EventDates(trigger, sent, self.frame, undated=rule.id in self.undated)
+        dates = EventDates(trigger, sent, frame, undated=rule.undated)
         return event, _pairs(subjects, objects, dates, rule, pol, sent)
 
     @staticmethod
@@ -166,9 +160,9 @@ class RelationMatcher:
         return subjects, objects
 
     @staticmethod
-    def list_objects(trigger: Token, sent: Span) -> list[str]:
-        """Objects listed after a colon: in the same sentence, or in the list items that follow."""
-        doc = sent.doc
+    def list_objects(trigger: Token, sent: Span, text: str) -> list[str]:
+        """Objects listed after a colon: in the same sentence, or in the indented list items that
+        follow it (the first sentence of each item)."""
         colon = next((t for t in sent if t.text == ":" and t.i > trigger.i), None)
         if colon is None:
             return []
@@ -176,26 +170,18 @@ class RelationMatcher:
         if after:
             return after
         codes: list[str] = []
-        line_end = doc.text.find("\n", sent.end_char)
-        pos = line_end
-        while pos != -1 and pos < len(doc.text):
-            nxt = doc.text.find("\n", pos + 1)
-            line = doc.text[pos + 1: nxt if nxt != -1 else len(doc.text)]
-            if not line.strip():
-                pos = nxt
-                if nxt == -1:
-                    break
+        line_end = text.find("\n", sent.end_char)
+        if line_end == -1:
+            return codes
+        for line in re.finditer(r"[^\n]*", text[line_end + 1:]):
+            if not line.group().strip():
                 continue
-            if not line[:1].isspace():
+            if not line.group()[:1].isspace():
                 break
-            start = pos + 1 + len(line) - len(line.lstrip())
-            item = doc.char_span(start, start + 1, alignment_mode="expand")
-            first = item.sent if item is not None else None
-            if first is not None:
-                codes += [e._.code for e in first.ents if e.label_ == "COUNTRY"]
-            pos = nxt
-            if nxt == -1:
-                break
+            start = line_end + 1 + line.start() + len(line.group()) - len(line.group().lstrip())
+            item = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+            if item is not None:
+                codes += [e._.code for e in item.sent.ents if e.label_ == "COUNTRY"]
         return codes
 
     @staticmethod
@@ -223,7 +209,7 @@ class RelationMatcher:
                 side_a += codes_of(child, ctx)
         return side_a, side_b
 
-    def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim]) -> list[Claim]:
+    def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim], frame: str | None) -> list[Claim]:
         """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event."""
         done = {c.subject for c in found} | {c.object for c in found}
         cue = next(t for t in sent if t.idx >= sent.start_char + ELLIPSIS.search(sent.text).start())
@@ -240,7 +226,7 @@ class RelationMatcher:
             return []
         pol = "negative" if re.search(r"\b(neither|nor)\b", sent.text, re.I) else last.polarity
         rule = Rule("ellipsis." + last.relation, last.relation)
-        return _pairs(list(dict.fromkeys(subjects)), list(last.objects), EventDates(head, sent, self.frame), rule, pol, sent)
+        return _pairs(list(dict.fromkeys(subjects)), list(last.objects), EventDates(head, sent, frame), rule, pol, sent)
 
 
 def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Span) -> list[Claim]:
@@ -259,11 +245,10 @@ def _not_diplomatic(theme: Token) -> bool:
     return bool(mods & NON_DIPLOMATIC) and "diplomatic" not in mods
 
 
-def frame_date(sent: Span, previous: str | None) -> str | None:
+def frame_date(sent: Span, previous: str | None, text: str) -> str | None:
     """A date that opens a sentence ("In 2017, ...", "During a tour in 2017, ...") frames the rest
     of its paragraph; a blank line ends the paragraph."""
-    doc = sent.doc
-    if "\n\n" in doc.text[max(0, sent.start_char - 4):sent.start_char + 1] or sent.start == 0:
+    if "\n\n" in text[max(0, sent.start_char - 4):sent.start_char + 1] or sent.start == 0:
         previous = None
     opening = [e for e in sent.ents if e.label_ == "DATE" and e.end <= sent.root.i and e._.value]
     return opening[0]._.value if opening else previous
@@ -281,7 +266,7 @@ def _copula_subject(token: Token) -> Token:
 
 
 def _is_country(code: str) -> bool:
-    return code.startswith("OTHER:") or (len(code) == 3 and code.isupper() and code not in load_gazetteer().orgs.values())
+    return code.startswith("OTHER:") or (len(code) == 3 and code.isupper() and code not in load_gazetteer().org_codes)
 
 
 def _claim(subject, rule, obj, date, pol, sent: Span) -> Claim:
