@@ -3,11 +3,13 @@
 Labels are written by reading the article; this script only computes offsets: an entity form is
 labelled at every occurrence in the cleaned text (longest form first, [block] phrases excluded),
 and a claim's evidence is the spaCy sentence containing its anchor. Usage:
-    python tools/build_gold.py [ID ...]
+    python tools/build_gold.py [--labels DIR] [--out DIR] [ID ...]
+(defaults: gold/labels → gold; the second labelling pass uses gold/passes/pass2 → gold/passes/pass2).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -78,9 +80,15 @@ def _split(fields: str):
     return subject, relation, obj, date, polarity
 
 
-def main(ids: list[str]) -> None:
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", type=Path, default=ROOT / "gold" / "labels")
+    ap.add_argument("--out", type=Path, default=ROOT / "gold")
+    ap.add_argument("ids", nargs="*")
+    args = ap.parse_args(argv)
+    ids = args.ids
     nlp = build_nlp()
-    for path in sorted((ROOT / "gold" / "labels").glob("*.txt")):
+    for path in sorted(args.labels.glob("*.txt")):
         if ids and path.stem not in ids:
             continue
         corpus_path = next((ROOT / "corpus").glob(f"{path.stem}.*"))
@@ -90,7 +98,8 @@ def main(ids: list[str]) -> None:
         block = [phrase.strip() for line in sections.get("block", []) for phrase in line.split("|")]
         for kind, records in (("entities", entities(article, sections.get("entities", []), block)),
                               ("claims", claims(article, sections.get("claims", []), doc))):
-            target = ROOT / "gold" / kind / f"{article.id}.jsonl"
+            target = args.out / kind / f"{article.id}.jsonl"
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
             print(f"{article.id}: {len(records)} {kind}")
 
