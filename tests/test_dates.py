@@ -18,6 +18,7 @@ def dates(doc):
     ("He left in late 2013.", None, [("late 2013", "2013")]),
     ("Trade grew this year.", "2020-06-15", [("this year", "2020")]),
     ("Envoys met last month.", "2020-06-15", [("last month", "2020-05")]),
+    ("Trade fell last year.", "2020-06-15", [("last year", "2019")]),
     ("Envoys met yesterday.", "2020-06-15", [("yesterday", "2020-06-14")]),
     ("They spoke on Wednesday.", "2020-06-15", [("Wednesday", "2020-06-10")]),
     ("They spoke on Monday.", "2020-06-15", [("Monday", "2020-06-15")]),
@@ -31,6 +32,7 @@ def test_date_values(parse, text, published, expected):
 
 
 @pytest.mark.parametrize("text", ["It took four years.", "They have been allies for almost fifty years.",
-                                  "The talks are now over.", "They met recently.", "He is 40 years old."])
+                                  "The talks are now over.", "They met recently.", "He is 40 years old.",
+                                  "Over the last couple of years the talks stalled.", "In the past three months trade fell."])
 def test_not_dates(parse, text):
     assert dates(parse(text)) == []

@@ -55,3 +55,13 @@ def test_fuzzy_never_merges_distinct_states(fuzzy, a, code_a, b, code_b):
 def test_fuzzy_refuses_near_ties(fuzzy, text):
     """Equally close to two states: no guess."""
     assert fuzzy(text) in (None, "AUS", "NGA")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Comment: Cuba Diplomatic Success\n\nExports rose.", [("Cuba", "COUNTRY", "CUB")]),
+    ("Analysis: Laos Foreign Policy Crisis\n\nTalks stalled.", [("Laos", "COUNTRY", "LAO")]),
+    ("Officials of the Mongolia Development Institute spoke.", []),
+])
+def test_headlines_are_not_names_but_running_text_names_are(parse, text, expected):
+    """spaCy reads a title-cased headline as an ORG; a country inside a real name stays out."""
+    assert [e for e in ents(parse(text)) if e[1] != "DATE"] == expected

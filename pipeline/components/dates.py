@@ -27,6 +27,8 @@ NOT_DATE = re.compile(
     r"^(?:for\s+)?(?:(?:about|almost|nearly|over|some|more than|less than|the past|the last|the next|"
     r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of|a few|\d+)\s+)+"
     r"(?:years?|months?|weeks?|days?|decades?|centuries|century)(?:\s+old)?$"
+    # "last couple of years" is a duration, "last year" a date: a count must follow last/past/next
+    r"|^(?:the\s+)?(?:last|past|next|coming)\s+(?:couple of|few|several|many|\d+|two|three|four|five|six|seven|eight|nine|ten)\s"
     r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade|"
     r"-year-old|years? old|annual|anniversary|era|age)\b|^(?:the\s+)?(?:summer|winter|spring|autumn|fall)$",
     re.I)

@@ -14,6 +14,7 @@ from . import register_extensions
 # spaCy labels whose spans are proper names: a country strictly inside one is part of a name
 # ("Cairo International Airport", "Bank of Japan", "Institute for Cuba Studies"), not an entity.
 NAME_LABELS = {"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
+HEADLINE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "from", "as", "vs"}
 
 
 class FuzzyCountries:
@@ -103,7 +104,7 @@ class EntityRuler:
     @staticmethod
     def _inside_name(names: list[Span], span: Span) -> bool:
         """True when a spaCy name entity strictly contains the span and continues it as a name."""
-        if span.label_ != "COUNTRY":
+        if span.label_ != "COUNTRY" or _in_headline(span):
             return False
         doc = span.doc
         for ent in names:
@@ -123,6 +124,17 @@ class EntityRuler:
             out._.code = span._.code
             return out
         return span
+
+
+def _in_headline(span: Span) -> bool:
+    """True when the span's line is a title-cased headline, where spaCy's name entities are guesses
+    (every word capitalised looks like an ORG or WORK_OF_ART to the NER)."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = [w for w in text[start:end if end >= 0 else None].split() if w[:1].isalpha()]
+    content = [w for w in words if w.lower() not in HEADLINE_SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in content)
 
 
 @Language.factory(
