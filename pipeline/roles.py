@@ -37,7 +37,7 @@ class Context:
     def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]]) -> "Context":
         counts = Counter(e._.code for e in doc.ents if e.label_ == "COUNTRY")
         top = counts.most_common(2)
-        main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
+        main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]) else None
         ctx = cls(main_actor=main, people={}, groups=groups)
         ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
         for ent in doc.ents:
@@ -128,7 +128,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         return list(group)
     lower = t.lower_
     if lower in RELATIVES and t.head.dep_ == "relcl":
-        return _codes_of_one(t.head.head, ctx, labels)
+        return [c for a in antecedents(t.head) for c in _codes_of_one(a, ctx, labels)]
     if t.ent_type_ == "PERSON":
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
@@ -153,6 +153,25 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             return [earlier[-1]._.code]
         return [ctx.main_actor] if ctx.main_actor else []
     return []
+
+
+ALIAS_VERBS = {"know", "call", "name", "rename"}
+
+
+def antecedents(relcl: Token) -> list[Token]:
+    """What a relative clause is about. An alias ("Myanmar, also known as Burma, which ...") points
+    back to the named noun; after a list, a plural verb ("Spain, Peru and Chad, which have all ...")
+    means the whole list and a singular one ("..., which has") its nearest member."""
+    head = relcl.head
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in ALIAS_VERBS:
+        head = head.head.head.head
+    while head.dep_ == "conj":
+        head = head.head
+    members = [head, *head.conjuncts]
+    if any(c.tag_ == "VBP" or c.lower_ in ("all", "both") for c in [relcl, *relcl.children]):
+        return members
+    before = [m for m in members if m.i < relcl.i]
+    return [max(before, key=lambda m: m.i)] if before else [relcl.head]
 
 
 def group_codes(t: Token, ctx: Context) -> tuple[str, ...]:

@@ -60,6 +60,19 @@ ROWS = [
     ("group expansion", "The Nordic countries recognized Kosovo in 2008.",
      [(c, "recognize", "XKX", "2008", "positive") for c in ("DNK", "FIN", "ISL", "NOR", "SWE")]),
     ("economic ties are not diplomatic", "Thailand cut all economic ties with Myanmar.", []),
+    # Relative clauses: the parser hangs "which" on the nearest noun.
+    ("relative clause after an alias and a list", "Among the critics are Spain, Kuwait and Myanmar, also known as Burma, which have all expelled North Korean diplomats.",
+     [("ESP", X, "PRK", None, "positive"), ("KWT", X, "PRK", None, "positive"), ("MMR", X, "PRK", None, "positive")]),
+    ("singular relative clause picks the nearest item", "Chile, Peru and Chad, which has expelled Iranian diplomats, met.", [("TCD", X, "IRN", None, "positive")]),
+    # Dated lists whose conjunct structure the parser loses.
+    ("dated list of organisations", "Over the years Laos joined bodies including UNCTAD and WHO in 1973, IAEA and UNESCO in 1974, and UNDP in 1979.",
+     [("LAO", "join_organization", o, d, "positive") for o, d in (("UNCTAD", "1973"), ("WHO", "1973"), ("IAEA", "1974"), ("UNESCO", "1974"), ("UNDP", "1979"))]),
+    ("parenthetical years after another verb", "Chile opened diplomatic relations with Cuba in 1960, then widened its circle with states including Egypt (1963), Laos and Peru (1964), Chad, and the Central African Republic (1969).",
+     [("CHL", E, o, d, "positive") for o, d in (("CUB", "1960"), ("EGY", "1963"), ("LAO", "1964"), ("PER", "1964"), ("TCD", "1969"), ("CAF", "1969"))]),
+    ("cued list continues the previous sentence", "Cuba is small. Cuba is poor. Cuba is proud. In the 1970s, 40 countries established diplomatic relations with Cuba. Many were in Africa, such as Ghana (1972) and Mali (1975).",
+     [("GHA", E, "CUB", "1972", "positive"), ("MLI", E, "CUB", "1975", "positive")]),
+    ("uncued dated list under another verb is not a claim", "Chile opened diplomatic relations with Cuba in 1960. It sold copper to Peru (1990) and Bolivia (1995).",
+     [("CHL", E, "CUB", "1960", "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -16,6 +16,7 @@ from ..gazetteer import load_gazetteer, load_yaml
 from ..records import RELATIONS, Claim
 from ..roles import Context, codes_of, object_tokens, subject_tokens
 from . import register_extensions
+from .lists import colon_items, cued, dated_runs
 from .modality import EventDates, polarity, unasserted
 
 PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
@@ -86,6 +87,7 @@ class RelationMatcher:
         frame = None
         for sent in doc.sents:
             frame = frame_date(sent, frame, text)
+            before = last
             found = []
             seen_triggers = set()
             for rule, names in by_sent.get(sent.start, []):
@@ -99,6 +101,7 @@ class RelationMatcher:
                 found += new
             if ELLIPSIS.search(sent.text) and last:
                 found += self.ellipsis(sent, last, ctx, found, frame)
+            found += continue_lists(sent, found, before, ctx)
             claims += found
         doc._.claims = claims
         return doc
@@ -127,7 +130,7 @@ class RelationMatcher:
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
                 objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
         if not objects:
-            objects = self.list_objects(trigger, sent, text)
+            objects = colon_items(trigger, sent, text)
         subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx)
         event = Event(rule.relation, tuple(objects), pol, tuple(subjects)) if objects else None
         if not subjects or not objects:
@@ -158,31 +161,6 @@ class RelationMatcher:
         if objects and not subjects and relation == "join_organization" and main:
             return [main], objects
         return subjects, objects
-
-    @staticmethod
-    def list_objects(trigger: Token, sent: Span, text: str) -> list[str]:
-        """Objects listed after a colon: in the same sentence, or in the indented list items that
-        follow it (the first sentence of each item)."""
-        colon = next((t for t in sent if t.text == ":" and t.i > trigger.i), None)
-        if colon is None:
-            return []
-        after = [e._.code for e in sent.ents if e.start > colon.i and e.label_ in ("COUNTRY", "ORG")]
-        if after:
-            return after
-        codes: list[str] = []
-        line_end = text.find("\n", sent.end_char)
-        if line_end == -1:
-            return codes
-        for line in re.finditer(r"[^\n]*", text[line_end + 1:]):
-            if not line.group().strip():
-                continue
-            if not line.group()[:1].isspace():
-                break
-            start = line_end + 1 + line.start() + len(line.group()) - len(line.group().lstrip())
-            item = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-            if item is not None:
-                codes += [e._.code for e in item.sent.ents if e.label_ == "COUNTRY"]
-        return codes
 
     @staticmethod
     def alliance_roles(trigger: Token, ctx: Context) -> tuple[list[str], list[str]]:
@@ -227,6 +205,34 @@ class RelationMatcher:
         pol = "negative" if re.search(r"\b(neither|nor)\b", sent.text, re.I) else last.polarity
         rule = Rule("ellipsis." + last.relation, last.relation)
         return _pairs(list(dict.fromkeys(subjects)), list(last.objects), EventDates(head, sent, frame), rule, pol, sent)
+
+
+def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Context) -> list[Claim]:
+    """Dated list items the parse did not tie to the event: "relations with Cuba in 1960, then
+    with countries including Egypt (1963), Chad and Mali (1969)" continues the Cuba claim; a cued
+    list opening the next sentence ("Many were in Africa, such as Senegal (1972)") continues the
+    previous sentence's event. The side that varies is the one that is not the article's main actor."""
+    seeds: dict[tuple, set[str]] = {}
+    for c in found:
+        side = "subject" if c.object == ctx.main_actor else "object"
+        fixed = c.object if side == "subject" else c.subject
+        seeds.setdefault((c.relation, c.polarity, fixed, side, False), set()).add(c.subject if side == "subject" else c.object)
+    if not found and before is not None and ctx.main_actor:
+        if ctx.main_actor in before.objects:
+            seeds[(before.relation, before.polarity, ctx.main_actor, "subject", True)] = set()
+        elif ctx.main_actor in before.subjects:
+            seeds[(before.relation, before.polarity, ctx.main_actor, "object", True)] = set()
+    out = []
+    for (relation, pol, fixed, side, carried), anchors in seeds.items():
+        rule = Rule("list." + relation, relation)
+        for run in dated_runs(sent, "ORG" if relation == "join_organization" else "COUNTRY", {fixed}):
+            if not cued(run) and (carried or not anchors & {e._.code for e, _ in run}):
+                continue
+            for ent, date in run:
+                if ent._.code not in anchors:
+                    s, o = (fixed, ent._.code) if side == "object" else (ent._.code, fixed)
+                    out.append(_claim(s, rule, o, date, pol, sent))
+    return out
 
 
 def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Span) -> list[Claim]:

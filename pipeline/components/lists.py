@@ -1,0 +1,91 @@
+"""Lists that carry a relation beyond the parse: items under a colon or header, and dated runs
+("including Egypt (1963), Cambodia and Indonesia (1964)", "UNICEF in 1985 and the WFP in 1986")
+whose conjunct structure the parser loses."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+# Words that may stand between the items of one list ("A (1963), and the B in 1964, as well as C").
+GLUE = {",", "and", "(", ")", "in", "the", "as", "well", "or", ";", "also", "then"}
+CUES = {"including", "like", "such", "notably", "namely", "particularly", "especially"}
+
+
+def colon_items(trigger: Token, sent: Span, text: str) -> list[str]:
+    """Codes listed after a colon: in the same sentence, or in the indented list items that follow
+    it (the first sentence of each item)."""
+    colon = next((t for t in sent if t.text == ":" and t.i > trigger.i), None)
+    if colon is None:
+        return []
+    after = [e._.code for e in sent.ents if e.start > colon.i and e.label_ in ("COUNTRY", "ORG")]
+    if after:
+        return after
+    codes: list[str] = []
+    line_end = text.find("\n", sent.end_char)
+    if line_end == -1:
+        return codes
+    for line in re.finditer(r"[^\n]*", text[line_end + 1:]):
+        if not line.group().strip():
+            continue
+        if not line.group()[:1].isspace():
+            break
+        start = line_end + 1 + line.start() + len(line.group()) - len(line.group().lstrip())
+        item = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+        if item is not None:
+            codes += [e._.code for e in item.sent.ents if e.label_ == "COUNTRY"]
+    return codes
+
+
+def _is_glue(tok: Token) -> bool:
+    return tok.lower_ in GLUE or tok.is_space or tok.ent_type_ in ("DATE", "LOC")
+
+
+def item_date(ent: Span, items: list[Span]) -> str | None:
+    """The date right after an item, across glue and later items ("A and B in 1964" dates both)."""
+    doc = ent.doc
+    i = ent.end
+    while i < ent.sent.end:
+        tok = doc[i]
+        if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
+            date = next((e for e in doc.ents if e.start == i), None)
+            return date._.value if date is not None else None
+        if not (_is_glue(tok) or any(e.start <= i < e.end for e in items)):
+            return None
+        i += 1
+    return None
+
+
+def dated_runs(sent: Span, label: str, skip: set[str]) -> list[list[tuple[Span, str | None]]]:
+    """Runs of ``label`` entities joined only by list glue, each with the date that follows it.
+    A run is kept when at least two of its items carry their own date."""
+    items = [e for e in sent.ents if e.label_ == label and e._.code not in skip]
+    runs: list[list[Span]] = []
+    for ent in items:
+        if runs and all(_is_glue(t) for t in sent.doc[runs[-1][-1].end:ent.start]):
+            runs[-1].append(ent)
+        else:
+            runs.append([ent])
+    out = []
+    for run in runs:
+        dated = [(e, item_date(e, run)) for e in run]
+        if sum(1 for e, d in dated if d and _date_follows(e, d)) >= 2:
+            out.append(dated)
+    return out
+
+
+def _date_follows(ent: Span, value: str) -> bool:
+    """The item's own date: the next token, past "in"/"(", is the date."""
+    doc = ent.doc
+    i = ent.end
+    while i < ent.sent.end and doc[i].lower_ in ("(", "in"):
+        i += 1
+    return i < ent.sent.end and doc[i].ent_type_ == "DATE"
+
+
+def cued(run: list[tuple[Span, str | None]]) -> bool:
+    """The run is introduced as examples: "including", "such as", "like"."""
+    first = run[0][0]
+    prev = [t for t in first.doc[max(first.sent.start, first.start - 3):first.start]]
+    return any(t.lower_ in CUES for t in prev)
