@@ -95,6 +95,19 @@ def recent_codes(token: Token, n: int) -> list[str]:
     return out
 
 
+def recent_pair(token: Token) -> list[str]:
+    """"the two", "both countries": the last pair of states named together ("X and Y") before the
+    token, in this or the previous sentence."""
+    sent = token.sent
+    start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(token.doc[start:token.i]):
+        if t.dep_ == "conj" and t.ent_type_ == "COUNTRY" and t.head.ent_type_ == "COUNTRY":
+            pair = [entity_code(t.head), entity_code(t)]
+            if pair[0] != pair[1] and all(pair):
+                return pair
+    return []
+
+
 def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG")) -> list[str]:
     """The states (or organisations) a participant token stands for, conjuncts included."""
     out: list[str] = []
@@ -136,7 +149,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         surname = entity_span(t)[-1]
         return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
     if lower in ("both", "two") or (t.lemma_ in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
-        return recent_codes(t, 2)[::-1]
+        return recent_pair(t) or recent_codes(t, 2)[::-1]
     if t.lemma_ in ACTOR_NOUNS:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
@@ -148,9 +161,10 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             return prev
     if lower in PRONOUNS and t.pos_ == "PRON":
         # "Although France lacks ties, it opened an office": the nearest earlier subject state.
-        earlier = [e for e in t.sent.ents if e.label_ == "COUNTRY" and e.end <= t.i and e.root.dep_ in SUBJECT_DEPS]
-        if earlier:
-            return [earlier[-1]._.code]
+        for subj in reversed([s for s in t.sent if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS]):
+            found = [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
+            if found:
+                return found[:1]
         return [ctx.main_actor] if ctx.main_actor else []
     return []
 
@@ -160,15 +174,18 @@ ALIAS_VERBS = {"know", "call", "name", "rename"}
 
 def antecedents(relcl: Token) -> list[Token]:
     """What a relative clause is about. An alias ("Myanmar, also known as Burma, which ...") points
-    back to the named noun; after a list, a plural verb ("Spain, Peru and Chad, which have all ...")
-    means the whole list and a singular one ("..., which has") its nearest member."""
+    back to the named noun; after a list, a singular verb ("Spain, Peru and Chad, which has ...")
+    means its nearest member, a plural or unmarked one the whole list."""
     head = relcl.head
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in ALIAS_VERBS:
         head = head.head.head.head
     while head.dep_ == "conj":
         head = head.head
     members = [head, *head.conjuncts]
-    if any(c.tag_ == "VBP" or c.lower_ in ("all", "both") for c in [relcl, *relcl.children]):
+    verbs = [relcl, *(c for c in relcl.children if c.dep_ in ("aux", "auxpass"))]
+    singular = any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
+    plural = any(v.tag_ == "VBP" or v.lower_ == "were" for v in verbs) or any(c.lower_ in ("all", "both") for c in relcl.children)
+    if plural or not singular:  # unmarked ("which expelled", "that can be"): the list, as news writes it
         return members
     before = [m for m in members if m.i < relcl.i]
     return [max(before, key=lambda m: m.i)] if before else [relcl.head]
@@ -195,22 +212,46 @@ def subject_tokens(trigger: Token) -> list[Token]:
         if agent:
             return agent
         if subj:
-            if any(c.dep_ == "nsubjpass" for c in subj) and t is trigger and trigger.pos_ == "VERB" and not agent:
+            if any(c.dep_ == "nsubjpass" for c in subj) and t == trigger and trigger.pos_ == "VERB" and not agent:
                 return []  # passive without "by": the subject is the theme, the actor is unstated
             return subj
         poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN") else []
         if poss:
             return poss
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "appos", "oprd") and t is not trigger:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "appos", "oprd") and t != trigger:
             return [c for c in t.head.children if c.dep_ in SUBJECT_DEPS] or ([t.head] if t.dep_ == "appos" else [])
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
             if any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN":
                 return []  # "countries visited by X": the head noun is the object
             return [t.head]
-        if t.dep_ not in CLIMB_DEPS or t.head is t:
+        if t.dep_ not in CLIMB_DEPS or t.head == t:
             return []
         t = t.head
     return []
+
+
+EXCEPT_WORDS = {"except", "excepting", "but", "save", "bar", "besides"}
+
+
+def excepted(trigger: Token) -> list[Token]:
+    """"Except for France, all EU states have ties", "every state but Chile", "with the exception
+    of Malta": the named exceptions to a universal subject (their claim is the negation)."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    holders = [verb, *(c for c in verb.children if c.dep_ in SUBJECT_DEPS)]
+    out = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep":
+                continue
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ in EXCEPT_WORDS or (prep.lower_ in ("apart", "other") and not objs):
+                objs += [g for p in prep.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+                out += objs
+            elif prep.lower_ == "with" and any(o.lemma_ == "exception" for o in objs):
+                out += [g for o in objs for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return out
 
 
 def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct: bool) -> list[Token]:
@@ -220,6 +261,6 @@ def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 out += [g for g in child.children if g.dep_ == "pobj"]
-            elif direct and child.dep_ in ("dobj", "attr") and child is not theme:
+            elif direct and child.dep_ in ("dobj", "attr") and child != theme:
                 out.append(child)
     return out

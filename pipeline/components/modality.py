@@ -21,7 +21,7 @@ def governors(trigger: Token, limit: int = 8):
     t = trigger
     for _ in range(limit):
         yield t
-        if t.head is t or t.dep_ not in CHAIN:
+        if t.head == t or t.dep_ not in CHAIN:
             return
         t = t.head
 
@@ -30,8 +30,9 @@ def unasserted(trigger: Token, sent: Span) -> bool:
     """Questions, calls, hopes, plans, conditionals, hedges and bare modals are not claims."""
     if sent.text.rstrip().rstrip('"”').endswith("?"):
         return True
+    below = trigger
     for t in governors(trigger):
-        if t.lemma_.lower() in UNASSERTED or t.lower_ in UNASSERTED:
+        if (t.lemma_.lower() in UNASSERTED or t.lower_ in UNASSERTED) and not _aside(t, below) and not _naming(t, below):
             return True
         kids = list(t.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
@@ -41,9 +42,25 @@ def unasserted(trigger: Token, sent: Span) -> bool:
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in kids):
             if not any(c.dep_ == "neg" for c in kids):
                 return True
-        if t.dep_ in ("advcl", "ccomp", "relcl") and t is not trigger:
+        if t.dep_ in ("advcl", "ccomp", "relcl") and t != trigger:
             break
+        below = t
     return False
+
+
+def _naming(governor: Token, below: Token) -> bool:
+    """"can be called its ally", "named X an ally" name a fact; "called for/on X to" is a call."""
+    return governor.lemma_ in ("call", "name", "dub", "describe") and below.dep_ in ("oprd", "attr", "dobj") and not any(
+        c.lower_ in ("for", "on", "upon") for c in governor.children)
+
+
+def _aside(governor: Token, below: Token) -> bool:
+    """A participle set off by commas ("led Western states, hoping for change, to establish ties")
+    is an aside the parser made the event's head; the event belongs to the main verb."""
+    if governor.tag_ != "VBG" or governor.dep_ != "advcl" or below == governor:
+        return False
+    branch = next((c for c in governor.children if c.i <= below.i and below.i <= max(x.i for x in c.subtree)), None)
+    return branch is not None and any(c.text == "," and governor.i < c.i < branch.i for c in governor.children)
 
 
 def polarity(trigger: Token, theme: Token | None) -> str:
@@ -51,11 +68,11 @@ def polarity(trigger: Token, theme: Token | None) -> str:
     if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
         return "negative"
     for t in governors(trigger, limit=4):
-        if t.lemma_.lower() in NEG_VERBS and t is not trigger or t.lemma_ == "lack":
+        if t.lemma_.lower() in NEG_VERBS and t != trigger or t.lemma_ == "lack":
             return "negative"
         if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in NEGATORS) for c in t.children):
             return "negative"
-        if any(c.lower_ == "yet" for c in t.children if c.dep_ == "advmod") and t is not trigger:
+        if any(c.lower_ == "yet" for c in t.children if c.dep_ == "advmod") and t != trigger:
             return "negative"
         if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj"):
             break
@@ -64,7 +81,7 @@ def polarity(trigger: Token, theme: Token | None) -> str:
 
 def _governing_verb(token: Token) -> Token:
     t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
         t = t.head
     return t
 
@@ -108,7 +125,7 @@ class EventDates:
                 break
         chain = {verb}
         t = verb
-        while t.dep_ in ("xcomp", "aux") and t.head is not t:
+        while t.dep_ in ("xcomp", "aux") and t.head != t:
             t = t.head
             chain.add(t)
         self.clause = [d._.value for d in dates if d.start not in used and _attached(_governing_verb(d.root), chain)] or [frame]

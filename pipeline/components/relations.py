@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import InputError
 from ..gazetteer import load_gazetteer, load_yaml
 from ..records import RELATIONS, Claim
-from ..roles import Context, codes_of, object_tokens, subject_tokens
+from ..roles import Context, codes_of, excepted, object_tokens, subject_tokens
 from . import register_extensions
 from .lists import colon_items, cued, dated_runs
 from .modality import EventDates, polarity, unasserted
@@ -113,12 +113,16 @@ class RelationMatcher:
             return None, []
         if theme is not None and _not_diplomatic(theme):
             return None, []
-        pol = polarity(trigger, theme)
+        pol = stated = polarity(trigger, theme)
+        generic = False  # an explicit subject that names no state ("most of those countries")
         if rule.relation == "alliance":
             subjects, objects = self.alliance_roles(trigger, ctx)
         else:
             subj_tokens = [names[k] for k in ("sanctioner", "owner") if k in names] or subject_tokens(trigger)
             subjects = [c for t in subj_tokens for c in codes_of(t, ctx)]
+            if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
+                subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
+            generic = bool(subj_tokens) and not subjects
             obj_tokens = object_tokens(trigger, theme, cfg["object_preps"], cfg["direct_object"])
             if rule.relation == "expel_diplomats" and theme is not None:
                 obj_tokens.append(theme)
@@ -129,10 +133,13 @@ class RelationMatcher:
                 subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
                 objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
-        if not objects:
+        listed = not objects
+        if listed:
             objects = colon_items(trigger, sent, text)
-        subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx)
-        event = Event(rule.relation, tuple(objects), pol, tuple(subjects)) if objects else None
+        if not generic:
+            subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed)
+        # the event keeps the stated polarity: "This also applies to Brazil" repeats the rule, not the exception
+        event = Event(rule.relation, tuple(objects), stated, tuple(subjects)) if objects else None
         if not subjects or not objects:
             return event, []
         if rule.relation == "join_organization":
@@ -143,8 +150,9 @@ class RelationMatcher:
         return event, _pairs(subjects, objects, dates, rule, pol, sent)
 
     @staticmethod
-    def complete(relation, subjects, objects, sent, ctx):
-        """Symmetric pairs ("A and B established ties") and the main actor where a side is missing."""
+    def complete(relation, subjects, objects, sent, ctx, pair=True):
+        """Symmetric pairs ("A and B established ties") and the main actor where a side is missing;
+        ``pair=False`` for listed items, which are all on one side."""
         main = ctx.main_actor
         mentioned = main and any(e._.code == main for e in sent.ents)
         if subjects and not objects:
@@ -152,7 +160,7 @@ class RelationMatcher:
                 return subjects[:1], subjects[1:]
             if main and main not in subjects and (mentioned or ctx.dominant or relation in ("recognize", "visit")):
                 return subjects, [main]
-        if objects and not subjects and RELATIONS[relation] and len(objects) == 2:
+        if objects and not subjects and RELATIONS[relation] and len(objects) == 2 and pair:
             return objects[:1], objects[1:]  # "relations between A and B"
         if objects and not subjects and main and main not in objects and relation != "join_organization":
             if relation in ("establish_relations", "sever_relations", "sign_agreement", "alliance", "impose_sanctions",
@@ -188,23 +196,30 @@ class RelationMatcher:
         return side_a, side_b
 
     def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim], frame: str | None) -> list[Claim]:
-        """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event."""
+        """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event,
+        once per cue ("Italy was the first in 2000, followed by Spain in 2001")."""
         done = {c.subject for c in found} | {c.object for c in found}
-        cue = next(t for t in sent if t.idx >= sent.start_char + ELLIPSIS.search(sent.text).start())
-        head = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-            head = head.head
-        tokens = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-        tokens += [g for c in head.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
-        if cue.lower_ in ("neither", "nor") or not tokens:
-            tokens = [c for c in head.children if c.dep_ in ("nsubj", "attr", "dobj")] or tokens
-        subjects = [c for t in tokens for c in codes_of(t, ctx, ("COUNTRY",))]
-        subjects = [c for c in subjects if c not in last.objects and c not in done]
-        if not subjects:
-            return []
-        pol = "negative" if re.search(r"\b(neither|nor)\b", sent.text, re.I) else last.polarity
-        rule = Rule("ellipsis." + last.relation, last.relation)
-        return _pairs(list(dict.fromkeys(subjects)), list(last.objects), EventDates(head, sent, frame), rule, pol, sent)
+        out: list[Claim] = []
+        for match in ELLIPSIS.finditer(sent.text):
+            cue = next(t for t in sent if t.idx >= sent.start_char + match.start())
+            head = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+            while head.pos_ not in ("VERB", "AUX") and head.head != head:
+                head = head.head
+            tokens = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            tokens += [g for c in head.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
+            if cue.lower_ in ("neither", "nor") or not tokens:
+                tokens = [c for c in head.children if c.dep_ in ("nsubj", "attr", "dobj")] or tokens
+            subjects = [c for t in tokens for c in codes_of(t, ctx, ("COUNTRY",))]
+            subjects = list(dict.fromkeys(c for c in subjects if c not in last.objects and c not in done))
+            if not subjects:
+                continue
+            done.update(subjects)
+            pol = "negative" if re.search(r"\b(neither|nor)\b", sent.text, re.I) else last.polarity
+            rule = Rule("ellipsis." + last.relation, last.relation)
+            # "was the last to do so in 2011": the date hangs on "do so", not on "was"
+            anchor = next((t for t in head.subtree if t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)), head)
+            out += _pairs(subjects, list(last.objects), EventDates(anchor, sent, frame), rule, pol, sent)
+        return out
 
 
 def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Context) -> list[Claim]:
@@ -253,10 +268,13 @@ def _not_diplomatic(theme: Token) -> bool:
 
 def frame_date(sent: Span, previous: str | None, text: str) -> str | None:
     """A date that opens a sentence ("In 2017, ...", "During a tour in 2017, ...") frames the rest
-    of its paragraph; a blank line ends the paragraph."""
-    if "\n\n" in text[max(0, sent.start_char - 4):sent.start_char + 1] or sent.start == 0:
+    of its paragraph; a line break ends the paragraph (plain-text exports put one per paragraph)."""
+    gap_start = sent.doc[sent.start - 1].idx if sent.start else 0
+    if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
         previous = None
-    opening = [e for e in sent.ents if e.label_ == "DATE" and e.end <= sent.root.i and e._.value]
+    # "As of June 2012" dates a state of affairs, not the events told after it
+    opening = [e for e in sent.ents if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
+               and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
     return opening[0]._.value if opening else previous
 
 
