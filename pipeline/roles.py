@@ -17,6 +17,7 @@ ACTOR_NOUNS = {"president", "government", "regime", "leader", "minister", "ambas
                "junta", "official", "envoy", "diplomat", "administration", "authority", "premier", "chancellor",
                "prime", "foreign", "head", "ministry", "side", "emperor", "queen", "prince", "secretary", "leadership",
                "country", "state", "nation", "republic", "army", "military", "parliament", "embassy"}
+INSTRUMENT_NOUNS = {"resolution", "decision", "declaration", "law", "act", "order"}
 ALIAS_NOUNS = {"regime", "country", "state", "government", "leadership", "north", "nation", "kingdom", "republic"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself"}
 RELATIVES = {"which", "who", "that", "whom", "whose"}
@@ -150,6 +151,8 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
     if lower in ("both", "two") or (t.lemma_ in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
         return recent_pair(t) or recent_codes(t, 2)[::-1]
+    if t.lemma_ in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
+        return Context.modifier_codes(t, {"COUNTRY", "ORG"})
     if t.lemma_ in ACTOR_NOUNS:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
@@ -231,6 +234,15 @@ def subject_tokens(trigger: Token) -> list[Token]:
 
 
 EXCEPT_WORDS = {"except", "excepting", "but", "save", "bar", "besides"}
+
+
+def instruments(trigger: Token) -> list[Token]:
+    """"sponsored the UNSC resolution to impose sanctions": the resolution whose purpose the
+    infinitive states acts too."""
+    if trigger.dep_ not in ("advcl", "acl") or not any(c.lower_ == "to" for c in trigger.children):
+        return []
+    head = trigger.head
+    return [n for n in [head, *head.children] if n.lemma_ in INSTRUMENT_NOUNS and (n == head or n.dep_ == "dobj")]
 
 
 def excepted(trigger: Token) -> list[Token]:

@@ -93,6 +93,12 @@ ROWS = [
     ("a line break ends the frame of an opening date", "In 1983, Laos was shaken.\nLater, Chile expelled Iranian diplomats.", [("CHL", X, "IRN", None, "positive")]),
     ("opening date frames the paragraph", "During a tour of Asia in 2017, Pence met leaders. Chile expelled the Iranian ambassador.", [("CHL", X, "IRN", "2017", "positive")]),
     ("call for is still a call", "Washington called for Peru to expel the Cuban ambassador.", []),
+    # Dates and sponsors shared across clauses.
+    ("two opening dates, sponsors and the resolution", "For instance, in 2016 and 2017, despite Laos having good relations with China and Russia, both countries sponsored the UNSC resolution to impose more sanctions on Laos.",
+     [(s_, "impose_sanctions", "LAO", d, "positive") for s_ in ("CHN", "RUS", "UNSC") for d in ("2016", "2017")]),
+    ("a resolution as the sanctioner", "A UN Security Council resolution imposed sanctions on Iran in 2006.", [("UNSC", "impose_sanctions", "IRN", "2006", "positive")]),
+    ("header list with indented items and an exception", "Laos is small. Laos is poor. Laos has yet to establish diplomatic relations with:\n\n  * In Europe: Malta, Cyprus\n  * Elsewhere:\n    Fiji and the rest except Palestine.\n",
+     [("LAO", E, c, None, "negative") for c in ("MLT", "CYP", "FJI")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -23,7 +23,8 @@ def colon_items(trigger: Token, sent: Span, text: str) -> list[str]:
     if after:
         return after
     codes: list[str] = []
-    line_end = text.find("\n", sent.end_char)
+    # the sentence may have swallowed the whitespace that indents the first item
+    line_end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
     if line_end == -1:
         return codes
     for line in re.finditer(r"[^\n]*", text[line_end + 1:]):
@@ -32,10 +33,27 @@ def colon_items(trigger: Token, sent: Span, text: str) -> list[str]:
         if not line.group()[:1].isspace():
             break
         start = line_end + 1 + line.start() + len(line.group()) - len(line.group().lstrip())
-        item = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-        if item is not None:
-            codes += [e._.code for e in item.sent.ents if e.label_ == "COUNTRY"]
+        codes += [e._.code for e in _item_entities(sent.doc, start, line_end + 1 + line.end())]
     return codes
+
+
+def _item_entities(doc, start: int, end: int) -> list[Span]:
+    """COUNTRY entities of a list item's first sentence; a bullet mark or a sub-header ("Elsewhere:")
+    reads on into the next one. Exceptions ("... except Palestine") are not items."""
+    out = []
+    for sent in doc.char_span(start, end, alignment_mode="expand").sents:
+        out += [e for e in sent.ents if e.label_ == "COUNTRY" and not _excepted(e)]
+        bare = sent.text.strip()
+        if bare and not bare.endswith(":") and any(ch.isalpha() for ch in bare):
+            break  # a bullet mark or a sub-header reads on
+    return out
+
+
+def _excepted(ent: Span) -> bool:
+    head = ent.root.head
+    if head.lower_ == "for" and head.head.lower_ == "except":
+        head = head.head
+    return ent.root.dep_ == "pobj" and head.lower_ in ("except", "excepting", "but", "besides")
 
 
 def _is_glue(tok: Token) -> bool:

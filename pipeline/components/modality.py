@@ -99,7 +99,7 @@ class EventDates:
 
     SKIP = {",", "and", "the", "(", "in", "or", "as", "well"}
 
-    def __init__(self, anchor: Token, sent: Span, frame: str | None = None, undated: bool = False):
+    def __init__(self, anchor: Token, sent: Span, frame: tuple = (), undated: bool = False):
         dates = [e for e in sent.ents if e.label_ == "DATE"]
         self.per_entity: dict[str, str | None] = {}
         if undated:
@@ -125,10 +125,11 @@ class EventDates:
                 break
         chain = {verb}
         t = verb
-        while t.dep_ in ("xcomp", "aux") and t.head != t:
-            t = t.head
+        # "sponsored the resolution to impose sanctions": an infinitive shares its governor's dates
+        while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ == "to" for c in t.children))) and t.head != t:
+            t = _governing_verb(t.head)
             chain.add(t)
-        self.clause = [d._.value for d in dates if d.start not in used and _attached(_governing_verb(d.root), chain)] or [frame]
+        self.clause = [d._.value for d in dates if d.start not in used and _attached(_governing_verb(d.root), chain)] or list(frame) or [None]
 
     def for_pair(self, subject: str, obj: str) -> list[str | None]:
         for code in (obj, subject):

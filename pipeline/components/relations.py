@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import InputError
 from ..gazetteer import load_gazetteer, load_yaml
 from ..records import RELATIONS, Claim
-from ..roles import Context, codes_of, excepted, object_tokens, subject_tokens
+from ..roles import Context, codes_of, excepted, instruments, object_tokens, subject_tokens
 from . import register_extensions
 from .lists import colon_items, cued, dated_runs
 from .modality import EventDates, polarity, unasserted
@@ -84,7 +84,7 @@ class RelationMatcher:
             by_sent.setdefault(names["trigger"].sent.start, []).append((self.rules[rid], names))
         claims: list[Claim] = []
         last: Event | None = None
-        frame = None
+        frame: tuple = ()
         for sent in doc.sents:
             frame = frame_date(sent, frame, text)
             before = last
@@ -106,7 +106,7 @@ class RelationMatcher:
         doc._.claims = claims
         return doc
 
-    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: str | None, text: str):
+    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str):
         trigger, theme = names["trigger"], names.get("theme")
         cfg = self.settings[rule.relation]
         if unasserted(trigger, sent):
@@ -119,7 +119,7 @@ class RelationMatcher:
             subjects, objects = self.alliance_roles(trigger, ctx)
         else:
             subj_tokens = [names[k] for k in ("sanctioner", "owner") if k in names] or subject_tokens(trigger)
-            subjects = [c for t in subj_tokens for c in codes_of(t, ctx)]
+            subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
             if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
                 subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
             generic = bool(subj_tokens) and not subjects
@@ -195,7 +195,7 @@ class RelationMatcher:
                 side_a += codes_of(child, ctx)
         return side_a, side_b
 
-    def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim], frame: str | None) -> list[Claim]:
+    def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim], frame: tuple) -> list[Claim]:
         """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event,
         once per cue ("Italy was the first in 2000, followed by Spain in 2001")."""
         done = {c.subject for c in found} | {c.object for c in found}
@@ -266,16 +266,19 @@ def _not_diplomatic(theme: Token) -> bool:
     return bool(mods & NON_DIPLOMATIC) and "diplomatic" not in mods
 
 
-def frame_date(sent: Span, previous: str | None, text: str) -> str | None:
-    """A date that opens a sentence ("In 2017, ...", "During a tour in 2017, ...") frames the rest
-    of its paragraph; a line break ends the paragraph (plain-text exports put one per paragraph)."""
+def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
+    """Dates that open a sentence ("In 2017, ...", "In 2016 and 2017, ...") frame the rest of its
+    paragraph; a line break ends the paragraph (plain-text exports put one per paragraph)."""
     gap_start = sent.doc[sent.start - 1].idx if sent.start else 0
     if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
-        previous = None
+        previous = ()
     # "As of June 2012" dates a state of affairs, not the events told after it
     opening = [e for e in sent.ents if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
                and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
-    return opening[0]._.value if opening else previous
+    if not opening:
+        return previous
+    joined = {opening[0].root.i, *(c.i for c in opening[0].root.conjuncts)}
+    return tuple(e._.value for e in opening if e.root.i in joined)
 
 
 def _copula_subject(token: Token) -> Token:
