@@ -22,7 +22,7 @@ ALIAS_NOUNS = {"regime", "country", "state", "government", "leadership", "north"
 PRONOUNS = {"it", "its", "they", "their", "them", "itself"}
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd", "acomp")
 
 
 @dataclass
@@ -163,6 +163,12 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             prev = recent_codes(t, 1)
             return prev
     if lower in PRONOUNS and t.pos_ == "PRON":
+        if t.dep_ == "poss":  # "the US and (some of) its allies": the state it is coordinated with
+            h = t.head
+            while h.dep_ in ("pobj", "prep"):
+                h = h.head
+            if h.dep_ == "conj" and h.head.ent_type_ == "COUNTRY":
+                return [entity_code(h.head)]
         # "Although France lacks ties, it opened an office": the nearest earlier subject state.
         for subj in reversed([s for s in t.sent if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS]):
             found = [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
@@ -243,6 +249,37 @@ def instruments(trigger: Token) -> list[Token]:
         return []
     head = trigger.head
     return [n for n in [head, *head.children] if n.lemma_ in INSTRUMENT_NOUNS and (n == head or n.dep_ == "dobj")]
+
+
+def holders(trigger: Token) -> list[Token]:
+    """Who has the relation a "with" phrase gives a noun: "the only country with diplomatic ties to X
+    is China" → China; "countries with relations with X include A and B" → A, B; "China, a country
+    with ties to X" → China."""
+    t = trigger
+    while t.dep_ == "conj":
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "with" or t.head.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    noun = t.head.head
+    if noun.ent_type_ == "COUNTRY":
+        return [noun]
+    if noun.dep_ == "appos":
+        return [noun.head]
+    verb = noun.head
+    if noun.dep_ in SUBJECT_DEPS and verb.lemma_ in ("be", "include", "comprise"):
+        return [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+    if noun.dep_ == "attr" and verb.lemma_ == "be":
+        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return []
+
+
+def companions(trigger: Token) -> list[Token]:
+    """"North Korea, along with South Korea, joined the UN": co-actors the parser hangs on the verb."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
+            for w in p.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
 
 
 def excepted(trigger: Token) -> list[Token]:

@@ -99,6 +99,15 @@ ROWS = [
     ("a resolution as the sanctioner", "A UN Security Council resolution imposed sanctions on Iran in 2006.", [("UNSC", "impose_sanctions", "IRN", "2006", "positive")]),
     ("header list with indented items and an exception", "Laos is small. Laos is poor. Laos has yet to establish diplomatic relations with:\n\n  * In Europe: Malta, Cyprus\n  * Elsewhere:\n    Fiji and the rest except Palestine.\n",
      [("LAO", E, c, None, "negative") for c in ("MLT", "CYP", "FJI")]),
+    # Holders, companions, "active in".
+    ("the holder of the ties is the copula's attribute", "The only country with extensive trade and diplomatic ties to Laos is China, one of its neighbours.",
+     [("CHN", E, "LAO", None, "positive")]),
+    ("holders listed by 'include'", "Countries with diplomatic relations with Laos include Chile and Peru.", [("CHL", E, "LAO", None, "positive"), ("PER", E, "LAO", None, "positive")]),
+    ("along with on the verb", "In 1991, Laos joined the UN along with Chile.",
+     [("LAO", "join_organization", "UN", "1991", "positive"), ("CHL", "join_organization", "UN", "1991", "positive")]),
+    ("active in an organisation", "Back during the Cold War, Laos was active in the Non-Aligned Movement.", [("LAO", "join_organization", "NAM", None, "positive")]),
+    ("not active", "Laos is not active in ASEAN.", [("LAO", "join_organization", "ASEAN", None, "negative")]),
+    ("'its' after 'the US and'", "Laos is small. Laos is poor. This means the US and some of its closest Asian allies rely on other countries.", []),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

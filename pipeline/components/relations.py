@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import InputError
 from ..gazetteer import load_gazetteer, load_yaml
 from ..records import RELATIONS, Claim
-from ..roles import Context, codes_of, excepted, instruments, object_tokens, subject_tokens
+from ..roles import Context, codes_of, companions, excepted, holders, instruments, object_tokens, subject_tokens
 from . import register_extensions
 from .lists import colon_items, cued, dated_runs
 from .modality import EventDates, polarity, unasserted
@@ -29,6 +29,7 @@ class Rule:
     id: str
     relation: str
     undated: bool = False  # a noun phrase that states a standing fact, not a dated event
+    roles: str = "clause"  # "holder": the noun that has the relation ("the only country with ties to X is Y")
 
 
 @dataclass
@@ -61,7 +62,9 @@ def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Ru
             matcher.add(rid, [entry["pattern"]])
         except ValueError as exc:
             raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
-        rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)))
+        if entry.get("roles", "clause") not in ("clause", "holder"):
+            raise InputError(path, f"pattern {rid!r}: roles must be 'clause' or 'holder'")
+        rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)), entry.get("roles", "clause"))
     return matcher, rules, settings
 
 
@@ -117,9 +120,17 @@ class RelationMatcher:
         generic = False  # an explicit subject that names no state ("most of those countries")
         if rule.relation == "alliance":
             subjects, objects = self.alliance_roles(trigger, ctx)
+        elif rule.roles == "holder":
+            subjects = [c for t in holders(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
+            heads = [trigger, *([trigger.head] if trigger.dep_ == "conj" else [])]
+            objects = [c for h in heads for t in object_tokens(h, None, cfg["object_preps"] + ["to"], False)
+                       for c in codes_of(t, ctx)]
+            generic = not subjects
         else:
             subj_tokens = [names[k] for k in ("sanctioner", "owner") if k in names] or subject_tokens(trigger)
             subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
+            if subjects:
+                subjects += [c for t in companions(trigger) for c in codes_of(t, ctx)]
             if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
                 subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
             generic = bool(subj_tokens) and not subjects
@@ -163,7 +174,7 @@ class RelationMatcher:
         if objects and not subjects and RELATIONS[relation] and len(objects) == 2 and pair:
             return objects[:1], objects[1:]  # "relations between A and B"
         if objects and not subjects and main and main not in objects and relation != "join_organization":
-            if relation in ("establish_relations", "sever_relations", "sign_agreement", "alliance", "impose_sanctions",
+            if relation in ("establish_relations", "sever_relations", "sign_agreement", "impose_sanctions",
                             "open_mission", "visit"):
                 return [main], objects
         if objects and not subjects and relation == "join_organization" and main:
