@@ -227,6 +227,10 @@ def subject_tokens(trigger: Token) -> list[Token]:
         poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN") else []
         if poss:
             return poss
+        if t == trigger and t.pos_ == "NOUN":  # "the recognition of Kosovo by Japan"
+            by = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            if by:
+                return by
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "appos", "oprd") and t != trigger:
             return [c for c in t.head.children if c.dep_ in SUBJECT_DEPS] or ([t.head] if t.dep_ == "appos" else [])
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":

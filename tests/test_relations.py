@@ -16,7 +16,7 @@ def norm(rows):
     for s, r, o, d, p in rows:
         s, o = sorted((s, o)) if RELATIONS[r] else (s, o)
         out.append((s, r, o, d, p))
-    return sorted(out)
+    return sorted(set(out))  # an article's claims are a set (spec section 3)
 
 
 def claims(doc):
@@ -108,6 +108,18 @@ ROWS = [
     ("active in an organisation", "Back during the Cold War, Laos was active in the Non-Aligned Movement.", [("LAO", "join_organization", "NAM", None, "positive")]),
     ("not active", "Laos is not active in ASEAN.", [("LAO", "join_organization", "ASEAN", None, "negative")]),
     ("'its' after 'the US and'", "Laos is small. Laos is poor. This means the US and some of its closest Asian allies rely on other countries.", []),
+    # Anaphora: "such ties", "this office".
+    ("'such fraternal ties' and 'as is also the case with'", "Laos is small. Laos is poor. For some socialist countries, such as Cuba and Peru, a relationship with Laos brings mutual support. But these days, such fraternal diplomatic ties are sustained more by anti-Americanism than shared ideology - as is also the case with Syria.",
+     [(c, r, "LAO", None, "positive") for c in ("CUB", "PER", "SYR") for r in ("alliance", E)]),
+    ("'this office' is the last embassy event", "Chile opened an office in Lima in 2018. However, this office was destroyed by Peru in 2020.",
+     [("CHL", "open_mission", "PER", "2018", "positive"), ("CHL", "close_mission", "PER", "2020", "positive")]),
+    ("coordinated sanctioners", "Laos is small. Laos is poor. Laos is proud. Laos evades both sanctions imposed by the UN and unilateral sanctions by states like Japan.",
+     [("UN", "impose_sanctions", "LAO", None, "positive"), ("JPN", "impose_sanctions", "LAO", None, "positive")]),
+    ("organisation coordinated with sanctions", "Laos is small. Laos is poor. Laos is proud. The network helps it evade the dragnet of UN and unilateral sanctions.",
+     [("UN", "impose_sanctions", "LAO", None, "positive")]),
+    ("persona non grata", "Spain declared the Iranian envoy persona non grata.", [("ESP", X, "IRN", None, "positive")]),
+    ("nominalisation with 'by'", "The recognition of Kosovo by Japan came in 2008.", [("JPN", "recognize", "XKX", "2008", "positive")]),
+    ("expulsion by", "The expulsion of Syrian diplomats by Spain followed.", [("ESP", X, "SYR", None, "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),
@@ -127,9 +139,9 @@ def test_relation_rows(parse, construction, text, expected):
 def test_every_pattern_id_is_exercised(parse):
     """Each rule in relations.yml fires on at least one test sentence."""
     docs = [parse(text, "2024-11-01") for _, text, _ in ROWS]
-    extra = ["Spain declared the Iranian envoy persona non grata.", "Spain's expulsion of the Syrian diplomats followed.",
+    extra = ["Spain's expulsion of the Syrian diplomats followed.",
              "Ties with Beijing date back to 1949.", "The severing of diplomatic ties between Qatar and Chad came in 2017.",
-             "France recalled its ambassador from Mali.", "The recognition of Kosovo by Japan came in 2008.",
+             "France recalled its ambassador from Mali.",
              "Fiji was admitted to the United Nations in 1970.", "Kim's visit to Russia ended.",
              "The French embassy in Kabul held a party.", "UN sanctions on Iran remain.", "Sanctions imposed by Canada hit Iran.",
              "The sanctions of the European Union on Iran remain.", "Germany and France share brotherly ties.",
@@ -140,7 +152,7 @@ def test_every_pattern_id_is_exercised(parse):
     missing = {r["id"] for r in rules} - {p for p in fired}
     # Known gaps (the rule exists but its roles are not yet resolved on these sentences); this
     # assertion fails both when a new rule goes unexercised and when a gap is closed.
-    known_gaps = {"alliance.fraternal", "establish.date_back", "expel.persona_non_grata", "recognize.noun", "sanctions.imposed_by"}
+    known_gaps = {"establish.date_back"}
     assert missing == known_gaps
 
 

@@ -21,7 +21,7 @@ from .modality import EventDates, polarity, unasserted
 
 PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
-                      r"neither|nor|also applies|the same applies|as did|so did)\b", re.I)
+                      r"neither|nor|also applies|the same applies|as did|so did|(?:is|was|are|were) also the case)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,14 @@ class Event:
     subjects: tuple[str, ...]
 
 
-def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Rule], dict[str, dict]]:
+def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Rule], dict[str, dict], dict[str, list]]:
     """Load and validate the rule file; a bad rule stops with InputError naming the file."""
     data = load_yaml(str(path), dict)
     if not isinstance(data.get("patterns"), list) or not isinstance(data.get("relations"), dict):
         raise InputError(path, "rule file needs 'relations' and 'patterns'")
-    settings = data["relations"]
+    settings, words = data["relations"], data.get("vocab") or {}
+    if not isinstance(words, dict) or not all(isinstance(v, list) for v in words.values()):
+        raise InputError(path, "'vocab' must map names to word lists")
     if set(settings) != set(RELATIONS):
         raise InputError(path, f"'relations' must configure exactly {sorted(RELATIONS)}")
     matcher = DependencyMatcher(vocab, validate=True)
@@ -65,51 +67,62 @@ def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Ru
         if entry.get("roles", "clause") not in ("clause", "holder"):
             raise InputError(path, f"pattern {rid!r}: roles must be 'clause' or 'holder'")
         rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)), entry.get("roles", "clause"))
-    return matcher, rules, settings
+    return matcher, rules, settings, words
 
 
 class RelationMatcher:
     def __init__(self, nlp: Language, name: str, patterns: str | None):
         register_extensions()
         self.name = name
-        self.matcher, self.rules, self.settings = load_rules(patterns or PATTERNS, nlp.vocab)
+        self.matcher, self.rules, self.settings, words = load_rules(patterns or PATTERNS, nlp.vocab)
+        self.mission_nouns = set(words.get("mission_nouns", []))
+        self.order = {rid: n for n, rid in enumerate(self.rules)}
         self.groups = load_gazetteer().groups
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context.of(doc, self.groups)
         text = doc.text  # built once: Doc.text joins every token on each access
-        matches = sorted(self.matcher(doc), key=lambda m: (min(m[1]), m[0]))
-        by_sent: dict[int, list] = {}
-        for match_id, tokens in matches:
+        found_matches = []
+        for match_id, tokens in self.matcher(doc):
             rid = doc.vocab.strings[match_id]
             pattern = self.matcher.get(rid)[1][0]
-            names = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, tokens)}
-            by_sent.setdefault(names["trigger"].sent.start, []).append((self.rules[rid], names))
+            found_matches.append((self.rules[rid], {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, tokens)}))
+        # in text order; for one trigger, the rule listed first in the file wins
+        found_matches.sort(key=lambda m: (m[1]["trigger"].i, self.order[m[0].id]))
+        by_sent: dict[int, list] = {}
+        for rule, names in found_matches:
+            by_sent.setdefault(names["trigger"].sent.start, []).append((rule, names))
         claims: list[Claim] = []
-        last: Event | None = None
+        last: list[Event] = []  # the events of the latest sentence that stated any, for ellipsis
+        missions: list[Event] = []  # the latest embassy event, for "this office"
         frame: tuple = ()
         for sent in doc.sents:
             frame = frame_date(sent, frame, text)
-            before = last
-            found = []
+            before, events, found = last, [], []
             seen_triggers = set()
             for rule, names in by_sent.get(sent.start, []):
                 key = (rule.relation, names["trigger"].i)
                 if key in seen_triggers:
                     continue
                 seen_triggers.add(key)
-                event, new = self.claims_for(rule, names, sent, ctx, frame, text)
+                event, new = self.claims_for(rule, names, sent, ctx, frame, text, missions)
                 if event:
-                    last = event
+                    events.append(event)
+                    if event.relation in ("open_mission", "close_mission"):
+                        missions[:] = [event]
                 found += new
-            if ELLIPSIS.search(sent.text) and last:
-                found += self.ellipsis(sent, last, ctx, found, frame)
-            found += continue_lists(sent, found, before, ctx)
+            last = events or last
+            if ELLIPSIS.search(sent.text):
+                stated = list(found)
+                for event in last:
+                    found += self.ellipsis(sent, event, ctx, stated, frame)
+            found += continue_lists(sent, found, before[-1] if before else None, ctx)
             claims += found
         doc._.claims = claims
         return doc
 
-    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str):
+    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
+                   missions: list[Event]):
         trigger, theme = names["trigger"], names.get("theme")
         cfg = self.settings[rule.relation]
         if unasserted(trigger, sent):
@@ -144,6 +157,8 @@ class RelationMatcher:
                 subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
                 objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
+        if (not subjects and not objects) or (rule.relation in ("open_mission", "close_mission") and missions):
+            subjects, objects = anaphora(trigger, theme, sent, ctx, missions, self.mission_nouns) or (subjects, objects)
         listed = not objects
         if listed:
             objects = colon_items(trigger, sent, text)
@@ -218,6 +233,8 @@ class RelationMatcher:
                 head = head.head
             tokens = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             tokens += [g for c in head.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
+            # "as is also the case with Syria"
+            tokens += [g for c in head.children if c.dep_ == "attr" for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             if cue.lower_ in ("neither", "nor") or not tokens:
                 tokens = [c for c in head.children if c.dep_ in ("nsubj", "attr", "dobj")] or tokens
             subjects = [c for t in tokens for c in codes_of(t, ctx, ("COUNTRY",))]
@@ -231,6 +248,27 @@ class RelationMatcher:
             anchor = next((t for t in head.subtree if t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)), head)
             out += _pairs(subjects, list(last.objects), EventDates(anchor, sent, frame), rule, pol, sent)
         return out
+
+
+ANAPHORIC = {"such", "these", "this", "those", "that"}
+
+
+def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, missions: list[Event], mission_nouns: set[str]):
+    """"this office was destroyed" → the last embassy event's owner and host; "such fraternal ties"
+    with no named party → the states of the previous sentence, paired with the main actor."""
+    noun = theme if theme is not None else trigger
+    if not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC for c in noun.children):
+        return None
+    if noun.lemma_ in mission_nouns:
+        return (list(missions[-1].subjects), list(missions[-1].objects)) if missions else None
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    codes = list(dict.fromkeys(e._.code for e in prev.ents if e.label_ == "COUNTRY"))
+    main = ctx.main_actor
+    if main in codes and len(codes) > 1:
+        return [c for c in codes if c != main], [main]
+    return None
 
 
 def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Context) -> list[Claim]:
