@@ -314,6 +314,6 @@ def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 out += [g for g in child.children if g.dep_ == "pobj"]
-            elif direct and child.dep_ in ("dobj", "attr") and child != theme:
-                out.append(child)
+            elif direct and child.dep_ in ("dobj", "attr", "nsubjpass") and child != theme:
+                out.append(child)  # "Cuba was visited by X": the passive subject is the object
     return out

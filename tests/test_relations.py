@@ -24,6 +24,7 @@ def claims(doc):
 
 
 E, S, X, V = "establish_relations", "sever_relations", "expel_diplomats", "visit"
+O, C, D, G, A, R, J, N = "open_mission", "close_mission", "downgrade_relations", "sign_agreement", "alliance", "recognize", "join_organization", "impose_sanctions"
 
 ROWS = [
     # construction, text, expected
@@ -120,6 +121,41 @@ ROWS = [
     ("persona non grata", "Spain declared the Iranian envoy persona non grata.", [("ESP", X, "IRN", None, "positive")]),
     ("nominalisation with 'by'", "The recognition of Kosovo by Japan came in 2008.", [("JPN", "recognize", "XKX", "2008", "positive")]),
     ("expulsion by", "The expulsion of Syrian diplomats by Spain followed.", [("ESP", X, "SYR", None, "positive")]),
+    # One or more per relation, varied in voice, tense, negation and naming.
+    ("official stands for state, later surname", "Russian President Vladimir Putin visited Pyongyang in June 2024. Putin later travelled to Hanoi.", [("RUS", V, "PRK", "2024-06", "positive"), ("RUS", V, "VNM", None, "positive")]),
+    ("paid a visit to", "Chinese Foreign Minister Wang Yi paid a three-day visit to Laos in March 2019.", [("CHN", V, "LAO", "2019-03", "positive")]),
+    ("passive visit by a delegation", "Cuba was visited by a North Korean delegation in 2015.", [("PRK", V, "CUB", "2015", "positive")]),
+    ("no leader has visited", "No Japanese prime minister has ever visited Pyongyang.", [("JPN", V, "PRK", None, "negative")]),
+    ("opened an embassy", "India opened an embassy in Pyongyang in 1974.", [("IND", O, "PRK", "1974", "positive")]),
+    ("reopened its embassy", "Sweden reopened its embassy in Pyongyang in 2024.", [("SWE", O, "PRK", "2024", "positive")]),
+    ("passive embassy opening", "A Cuban embassy was opened in Hanoi in 1962.", [("CUB", O, "VNM", "1962", "positive")]),
+    ("does not have an embassy", "Laos does not have an embassy in Seoul.", [("LAO", O, "KOR", None, "negative")]),
+    ("closed its embassy", "Spain closed its embassy in Damascus in 2012.", [("ESP", C, "SYR", "2012", "positive")]),
+    ("passive embassy closure", "The Bulgarian embassy in Pyongyang was shut in 2019.", [("BGR", C, "PRK", "2019", "positive")]),
+    ("closed the embassy in", "Australia closed the embassy in Kabul in 2021.", [("AUS", C, "AFG", "2021", "positive")]),
+    ("has not closed", "Canada has not closed its embassy in Tehran.", [("CAN", C, "IRN", None, "negative")]),
+    ("downgraded relations", "Qatar downgraded its diplomatic relations with Iran in 2016.", [("QAT", D, "IRN", "2016", "positive")]),
+    ("passive suspension by", "Relations with Israel were suspended by Bolivia in 2009.", [("BOL", D, "ISR", "2009", "positive")]),
+    ("reduced the number of diplomats", "Kuwait reduced the number of North Korean diplomats in 2017.", [("KWT", D, "PRK", "2017", "positive")]),
+    ("recalled its ambassador from", "Germany recalled its ambassador from Moscow in 2022.", [("DEU", D, "RUS", "2022", "positive")]),
+    ("passive severance between", "Diplomatic relations between Morocco and Algeria were severed in 2021.", [("DZA", S, "MAR", "2021", "positive")]),
+    ("broke off ties", "Bolivia broke off diplomatic ties with Israel in 2023.", [("BOL", S, "ISR", "2023", "positive")]),
+    ("has not cut ties", "Senegal has not cut ties with Iran.", [("SEN", S, "IRN", None, "negative")]),
+    ("rupture of relations", "The rupture of relations between Peru and Cuba came in 1960.", [("CUB", S, "PER", "1960", "positive")]),
+    ("pair signs a treaty", "China and Laos signed a border treaty in 1991.", [("CHN", G, "LAO", "1991", "positive")]),
+    ("passive agreement between", "A trade agreement was concluded between Chile and Peru in 2006.", [("CHL", G, "PER", "2006", "positive")]),
+    ("signed a pact with", "Vietnam signed a cooperation pact with Cuba in March 2019.", [("CUB", G, "VNM", "2019-03", "positive")]),
+    ("never signed a treaty", "Japan has never signed a peace treaty with Russia.", [("JPN", G, "RUS", None, "negative")]),
+    ("does not recognize", "Bhutan does not recognize Taiwan.", [("BTN", R, "TWN", None, "negative")]),
+    ("appositive ally", "Belarus, a close ally of Russia, voted against.", [("BLR", A, "RUS", None, "positive")]),
+    ("capitals as allies", "Moscow and Minsk are staunch allies.", [("BLR", A, "RUS", None, "positive")]),
+    ("passive expulsion from a host", "Four Russian diplomats were expelled from Poland in 2022.", [("POL", X, "RUS", "2022", "positive")]),
+    ("became a member", "Timor-Leste became the eleventh member of ASEAN in 2025.", [("TLS", J, "ASEAN", "2025", "positive")]),
+    ("is not a member", "Kosovo is not a member of the UN.", [("XKX", J, "UN", None, "negative")]),
+    ("imposed sanctions on", "The EU imposed new sanctions on Belarus in 2021.", [("EU", N, "BLR", "2021", "positive")]),
+    ("passive tightened by", "Sanctions against Iran were tightened by Canada in 2019.", [("CAN", N, "IRN", "2019", "positive")]),
+    ("passive establishment between", "Diplomatic relations were established between Vietnam and Brazil in 1989.", [("BRA", E, "VNM", "1989", "positive")]),
+    ("capitals normalise", "Seoul and Havana normalised relations in February 2024.", [("CUB", E, "KOR", "2024-02", "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

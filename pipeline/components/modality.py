@@ -68,6 +68,9 @@ def polarity(trigger: Token, theme: Token | None) -> str:
     """"negative" for stated non-events: not/never/no longer/has yet to/lacks/refuses/no relations."""
     if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
         return "negative"
+    verb = _governing_verb(trigger)  # "No Japanese leader has visited"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in verb.children):
+        return "negative"
     for t in governors(trigger, limit=4):
         if t.lemma_.lower() in NEG_VERBS and t != trigger or t.lemma_ == "lack":
             return "negative"
@@ -75,7 +78,7 @@ def polarity(trigger: Token, theme: Token | None) -> str:
             return "negative"
         if any(c.lower_ == "yet" for c in t.children if c.dep_ == "advmod") and t != trigger:
             return "negative"
-        if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj", "acomp"):
+        if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj", "acomp", "attr"):
             break
     return "positive"
 

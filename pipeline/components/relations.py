@@ -76,6 +76,8 @@ class RelationMatcher:
         self.name = name
         self.matcher, self.rules, self.settings, words = load_rules(patterns or PATTERNS, nlp.vocab)
         self.mission_nouns = set(words.get("mission_nouns", []))
+        self.rel_nouns = set(words.get("rel_nouns", []))
+        self.envoy_nouns = set(words.get("envoy_nouns", []))
         self.order = {rid: n for n, rid in enumerate(self.rules)}
         self.groups = load_gazetteer().groups
 
@@ -100,9 +102,11 @@ class RelationMatcher:
             frame = frame_date(sent, frame, text)
             before, events, found = last, [], []
             seen_triggers = set()
+            # a noun an event acts on ("the embassy was shut") is not also a standing-fact phrase
+            themes = {names["theme"].i for _, names in by_sent.get(sent.start, []) if "theme" in names}
             for rule, names in by_sent.get(sent.start, []):
                 key = (rule.relation, names["trigger"].i)
-                if key in seen_triggers:
+                if key in seen_triggers or (rule.undated and names["trigger"].i in themes):
                     continue
                 seen_triggers.add(key)
                 event, new = self.claims_for(rule, names, sent, ctx, frame, text, missions)
@@ -127,7 +131,7 @@ class RelationMatcher:
         cfg = self.settings[rule.relation]
         if unasserted(trigger, sent):
             return None, []
-        if theme is not None and _not_diplomatic(theme):
+        if theme is not None and theme.lemma_ in self.rel_nouns and _not_diplomatic(theme):
             return None, []
         pol = stated = polarity(trigger, theme)
         generic = False  # an explicit subject that names no state ("most of those countries")
@@ -148,11 +152,18 @@ class RelationMatcher:
                 subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
             generic = bool(subj_tokens) and not subjects
             obj_tokens = object_tokens(trigger, theme, cfg["object_preps"], cfg["direct_object"])
-            if rule.relation == "expel_diplomats" and theme is not None:
-                obj_tokens.append(theme)
+            if theme is not None and theme.lemma_ in self.envoy_nouns:
+                obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
+            if rule.relation == "expel_diplomats" and not subjects:  # "diplomats were expelled from Poland"
+                hosts = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+                subjects = [c for t in hosts for c in codes_of(t, ctx)]
+                obj_tokens = [t for t in obj_tokens if t not in hosts]
             if rule.id == "mission.np":
                 obj_tokens = object_tokens(trigger, None, ["in", "to"], False)
             objects = [c for t in obj_tokens for c in codes_of(t, ctx)]
+            if rule.relation in ("open_mission", "close_mission") and not subjects and theme is not None:
+                # "A Cuban embassy was opened in Hanoi": the owner modifies the mission noun
+                subjects = [c for t in theme.children if t.dep_ in ("amod", "compound", "poss", "nmod") for c in codes_of(t, ctx)]
             if rule.relation == "visit" and not subjects and trigger.pos_ == "NOUN":
                 subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
