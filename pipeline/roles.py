@@ -22,7 +22,8 @@ ALIAS_NOUNS = {"regime", "country", "state", "government", "leadership", "north"
 PRONOUNS = {"it", "its", "they", "their", "them", "itself"}
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd", "acomp")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd", "acomp",
+              "advmod")
 
 
 @dataclass
@@ -237,10 +238,28 @@ def subject_tokens(trigger: Token) -> list[Token]:
             if any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN":
                 return []  # "countries visited by X": the head noun is the object
             return [t.head]
+        if t.dep_ == "conj" and (shared := _relcl_before(t)) is not None:
+            t = shared  # "Germany, who share a compound and have stopped ...": the parser hung "stopped" on the root
+            continue
         if t.dep_ not in CLIMB_DEPS or t.head == t:
             return []
         t = t.head
     return []
+
+
+BRIDGE_DEPS = {"cc", "punct", "advmod", "aux", "auxpass", "neg", "npadvmod"}
+
+
+def _relcl_before(verb: Token) -> Token | None:
+    """A relative clause that ends right before a subjectless conjunct verb ("X, who A and, so far,
+    have B"): B shares A's subject, whatever head the parser gave B."""
+    doc = verb.doc
+    for r in doc[verb.head.i + 1:verb.i]:
+        if r.dep_ == "relcl" and r.pos_ in ("VERB", "AUX") and r.head.i < r.i:
+            gap = doc[r.right_edge.i + 1:verb.i]
+            if all(g.dep_ in BRIDGE_DEPS or g.head == verb or g.head in gap for g in gap):
+                return r
+    return None
 
 
 EXCEPT_WORDS = {"except", "excepting", "but", "save", "bar", "besides"}

@@ -14,7 +14,7 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "shall"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 NEG_VERBS = {"lack", "refuse", "fail", "decline", "yet", "absence", "stop", "reject"}
 CHAIN = ("xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "ccomp", "acl", "dobj", "advcl", "relcl", "conj", "nsubj", "attr", "oprd",
-         "acomp")
+         "acomp", "advmod")
 
 
 def governors(trigger: Token, limit: int = 8):
@@ -78,7 +78,7 @@ def polarity(trigger: Token, theme: Token | None) -> str:
             return "negative"
         if any(c.lower_ == "yet" for c in t.children if c.dep_ == "advmod") and t != trigger:
             return "negative"
-        if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj", "acomp", "attr"):
+        if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj", "acomp", "attr", "advmod"):
             break
     return "positive"
 

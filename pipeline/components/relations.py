@@ -161,9 +161,8 @@ class RelationMatcher:
             if rule.id == "mission.np":
                 obj_tokens = object_tokens(trigger, None, ["in", "to"], False)
             objects = [c for t in obj_tokens for c in codes_of(t, ctx)]
-            if rule.relation in ("open_mission", "close_mission") and not subjects and theme is not None:
-                # "A Cuban embassy was opened in Hanoi": the owner modifies the mission noun
-                subjects = [c for t in theme.children if t.dep_ in ("amod", "compound", "poss", "nmod") for c in codes_of(t, ctx)]
+            if rule.relation in ("open_mission", "close_mission") and theme is not None:
+                subjects, objects = mission_roles(theme, subjects, objects, ctx)
             if rule.relation == "visit" and not subjects and trigger.pos_ == "NOUN":
                 subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
@@ -184,7 +183,11 @@ class RelationMatcher:
         elif rule.relation != "impose_sanctions":
             subjects = [s for s in subjects if _is_country(s) or rule.relation == "establish_relations"]
         dates = EventDates(trigger, sent, frame, undated=rule.undated)
-        return event, _pairs(subjects, objects, dates, rule, pol, sent)
+        claims = _pairs(subjects, objects, dates, rule, pol, sent)
+        if rule.relation == "close_mission" and pol == "negative":
+            # "have not closed X's missions": the missions operate
+            claims += _pairs(subjects, objects, EventDates(trigger, sent, undated=True), Rule(rule.id, "open_mission"), "positive", sent)
+        return event, claims
 
     @staticmethod
     def complete(relation, subjects, objects, sent, ctx, pair=True):
@@ -259,6 +262,16 @@ class RelationMatcher:
             anchor = next((t for t in head.subtree if t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)), head)
             out += _pairs(subjects, list(last.objects), EventDates(anchor, sent, frame), rule, pol, sent)
         return out
+
+
+def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Context) -> tuple[list[str], list[str]]:
+    """Owner → host. A state named on the mission noun owns it ("A Cuban embassy was opened",
+    "Spain closed the North Korean embassy"); a different acting state is then the host."""
+    owners = [c for t in theme.children if t.dep_ in ("amod", "compound", "poss", "nmod") for c in codes_of(t, ctx)]
+    if not owners or set(owners) == set(subjects):
+        return subjects, objects
+    hosts = [c for c in objects if c not in owners] or [c for c in subjects if c not in owners]
+    return owners, hosts
 
 
 ANAPHORIC = {"such", "these", "this", "those", "that"}
