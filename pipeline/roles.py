@@ -143,7 +143,9 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         return list(group)
     lower = t.lower_
     if lower in RELATIVES and t.head.dep_ == "relcl":
-        return [c for a in antecedents(t.head) for c in _codes_of_one(a, ctx, labels)]
+        # "countries such as Germany and Sweden, who ...": the named examples
+        return [c for a in antecedents(t.head) for c in _codes_of_one(a, ctx, labels) + [
+            x for ex in examples(a) for x in codes_of(ex, ctx, tuple(labels))]]
     if t.ent_type_ == "PERSON":
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:

@@ -159,6 +159,9 @@ ROWS = [
     ("passive tightened by", "Sanctions against Iran were tightened by Canada in 2019.", [("CAN", N, "IRN", "2019", "positive")]),
     ("passive establishment between", "Diplomatic relations were established between Vietnam and Brazil in 1989.", [("BRA", E, "VNM", "1989", "positive")]),
     ("capitals normalise", "Seoul and Havana normalised relations in February 2024.", [("CUB", E, "KOR", "2024-02", "positive")]),
+    ("'there' is the place just named; examples before 'who'", "Laos is small. Laos is poor. Chile relies on others for news from Vientiane. This comes from countries such as Germany and Sweden, who share a compound there.",
+     [("DEU", O, "LAO", None, "positive"), ("SWE", O, "LAO", None, "positive")]),
+    ("a visit noun whose 'to' the parser moved", "The 1980s saw incidents like the attack on the South Korean presidential delegation to Burma in 1983.", [("KOR", V, "MMR", "1983", "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -52,6 +52,10 @@ def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Ru
         raise InputError(path, "'vocab' must map names to word lists")
     if set(settings) != set(RELATIONS):
         raise InputError(path, f"'relations' must configure exactly {sorted(RELATIONS)}")
+    for name, cfg in settings.items():
+        preps = cfg.get("object_preps") if isinstance(cfg, dict) else None
+        if not isinstance(preps, list) or not all(isinstance(p, str) for p in preps) or not isinstance(cfg.get("direct_object"), bool):
+            raise InputError(path, f"relation {name!r}: needs object_preps (a list of words; quote 'on') and direct_object (true/false)")
     matcher = DependencyMatcher(vocab, validate=True)
     rules: dict[str, Rule] = {}
     for n, entry in enumerate(data["patterns"], 1):
@@ -165,6 +169,10 @@ class RelationMatcher:
                 subjects, objects = mission_roles(theme, subjects, objects, ctx)
             if rule.relation == "visit" and not subjects and trigger.pos_ == "NOUN":
                 subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
+            if "holder" in names and not objects:  # "the attack on the delegation to Burma": the parser moved "to Burma"
+                objects = [c for t in object_tokens(names["holder"], None, ["to"], False) for c in codes_of(t, ctx)]
+            if not objects and any(c.lower_ == "there" for c in trigger.children):
+                objects = there(sent)
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
                 objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
         if (not subjects and not objects) or (rule.relation in ("open_mission", "close_mission") and missions):
@@ -262,6 +270,15 @@ class RelationMatcher:
             anchor = next((t for t in head.subtree if t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)), head)
             out += _pairs(subjects, list(last.objects), EventDates(anchor, sent, frame), rule, pol, sent)
         return out
+
+
+def there(sent: Span) -> list[str]:
+    """"there": the last state or capital named before the sentence (in the previous one)."""
+    if sent.start == 0:
+        return []
+    prev = sent.doc[sent.start - 1].sent
+    named = [e._.code for e in prev.ents if e.label_ == "COUNTRY"]
+    return named[-1:]
 
 
 def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Context) -> tuple[list[str], list[str]]:
