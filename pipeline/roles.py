@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .ents import ents_in
+
 ACTOR_NOUNS = {"president", "government", "regime", "leader", "minister", "ambassador", "delegation", "king",
                "junta", "official", "envoy", "diplomat", "administration", "authority", "premier", "chancellor",
                "prime", "foreign", "head", "ministry", "side", "emperor", "queen", "prince", "secretary", "leadership",
@@ -37,12 +39,12 @@ class Context:
 
     @classmethod
     def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]]) -> "Context":
-        counts = Counter(e._.code for e in doc.ents if e.label_ == "COUNTRY")
+        counts = Counter(e._.code for e in ents_in(doc) if e.label_ == "COUNTRY")
         top = counts.most_common(2)
         main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]) else None
         ctx = cls(main_actor=main, people={}, groups=groups)
         ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
-        for ent in doc.ents:
+        for ent in ents_in(doc):
             if ent.label_ == "PERSON":
                 code = ctx.modifier_codes(ent.root, {"COUNTRY"})
                 if code:
@@ -89,7 +91,7 @@ def recent_codes(token: Token, n: int) -> list[str]:
     if sent.start > 0:
         prev_start = token.doc[sent.start - 1].sent.start
     out: list[str] = []
-    for ent in reversed([e for e in token.doc.ents if prev_start <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]):
+    for ent in reversed([e for e in ents_in(token.doc) if prev_start <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]):
         if ent._.code not in out:
             out.append(ent._.code)
         if len(out) == n:

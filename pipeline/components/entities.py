@@ -104,16 +104,16 @@ class EntityRuler:
     @staticmethod
     def _inside_name(names: list[Span], span: Span) -> bool:
         """True when a spaCy name entity strictly contains the span and continues it as a name."""
-        if span.label_ != "COUNTRY" or _in_headline(span):
+        if span.label_ != "COUNTRY":
             return False
         doc = span.doc
         for ent in names:
             if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
                 after = doc[span.end] if span.end < ent.end else None
                 if span.start > ent.start and doc[span.start - 1].lower_ not in ("the", "'s"):
-                    return True
+                    return not _in_headline(span)
                 if after is not None and after.is_title and after.text not in ("'s", "’s"):
-                    return True
+                    return not _in_headline(span)
         return False
 
     @staticmethod
@@ -129,10 +129,13 @@ class EntityRuler:
 def _in_headline(span: Span) -> bool:
     """True when the span's line is a title-cased headline, where spaCy's name entities are guesses
     (every word capitalised looks like an ORG or WORK_OF_ART to the NER)."""
-    text = span.doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    words = [w for w in text[start:end if end >= 0 else None].split() if w[:1].isalpha()]
+    doc = span.doc
+    start, end = span.start, span.end  # the line, by tokens: Doc.text would rebuild the whole text
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    words = [t.text for t in doc[start:end] if t.text[:1].isalpha()]
     content = [w for w in words if w.lower() not in HEADLINE_SMALL_WORDS]
     return len(words) >= 3 and all(w[0].isupper() for w in content)
 

@@ -8,6 +8,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..ents import ents_in
+
 # Words that may stand between the items of one list ("A (1963), and the B in 1964, as well as C").
 GLUE = {",", "and", "(", ")", "in", "the", "as", "well", "or", ";", "also", "then"}
 CUES = {"including", "like", "such", "notably", "namely", "particularly", "especially"}
@@ -19,7 +21,7 @@ def colon_items(trigger: Token, sent: Span, text: str) -> list[str]:
     colon = next((t for t in sent if t.text == ":" and t.i > trigger.i), None)
     if colon is None:
         return []
-    after = [e._.code for e in sent.ents if e.start > colon.i and e.label_ in ("COUNTRY", "ORG")]
+    after = [e._.code for e in ents_in(sent) if e.start > colon.i and e.label_ in ("COUNTRY", "ORG")]
     if after:
         return after
     codes: list[str] = []
@@ -42,7 +44,7 @@ def _item_entities(doc, start: int, end: int) -> list[Span]:
     reads on into the next one. Exceptions ("... except Palestine") are not items."""
     out = []
     for sent in doc.char_span(start, end, alignment_mode="expand").sents:
-        out += [e for e in sent.ents if e.label_ == "COUNTRY" and not _excepted(e)]
+        out += [e for e in ents_in(sent) if e.label_ == "COUNTRY" and not _excepted(e)]
         bare = sent.text.strip()
         if bare and not bare.endswith(":") and any(ch.isalpha() for ch in bare):
             break  # a bullet mark or a sub-header reads on
@@ -67,7 +69,7 @@ def item_date(ent: Span, items: list[Span]) -> str | None:
     while i < ent.sent.end:
         tok = doc[i]
         if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
-            date = next((e for e in doc.ents if e.start == i), None)
+            date = next((e for e in ents_in(doc) if e.start == i), None)
             return date._.value if date is not None else None
         if not (_is_glue(tok) or any(e.start <= i < e.end for e in items)):
             return None
@@ -78,7 +80,7 @@ def item_date(ent: Span, items: list[Span]) -> str | None:
 def dated_runs(sent: Span, label: str, skip: set[str]) -> list[list[tuple[Span, str | None]]]:
     """Runs of ``label`` entities joined only by list glue, each with the date that follows it.
     A run is kept when at least two of its items carry their own date."""
-    items = [e for e in sent.ents if e.label_ == label and e._.code not in skip]
+    items = [e for e in ents_in(sent) if e.label_ == label and e._.code not in skip]
     runs: list[list[Span]] = []
     for ent in items:
         if runs and all(_is_glue(t) for t in sent.doc[runs[-1][-1].end:ent.start]):

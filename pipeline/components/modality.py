@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..ents import ents_in
+
 # Governing words that make the event a call, hope, plan or speculation rather than a fact.
 UNASSERTED = {"urge", "call", "demand", "ask", "hope", "want", "wish", "plan", "intend", "seek", "aim", "try",
               "consider", "propose", "threaten", "expect", "push", "press", "vow", "pledge", "offer", "intention",
@@ -104,7 +106,7 @@ class EventDates:
     SKIP = {",", "and", "the", "(", "in", "or", "as", "well"}
 
     def __init__(self, anchor: Token, sent: Span, frame: tuple = (), undated: bool = False):
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        dates = [e for e in ents_in(sent) if e.label_ == "DATE"]
         self.per_entity: dict[str, str | None] = {}
         if undated:
             self.clause = [None]
@@ -112,7 +114,7 @@ class EventDates:
         used = set()
         verb = _governing_verb(anchor)
         scope = {t.i for t in verb.subtree}
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in ("COUNTRY", "ORG") or ent._.code in self.per_entity or ent.start not in scope:
                 continue
             i = ent.end

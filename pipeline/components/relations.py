@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..ents import cache_ents, ents_in, release_ents
 from ..errors import InputError
 from ..gazetteer import load_gazetteer, load_yaml
 from ..records import RELATIONS, Claim
@@ -86,6 +87,14 @@ class RelationMatcher:
         self.groups = load_gazetteer().groups
 
     def __call__(self, doc: Doc) -> Doc:
+        cache_ents(doc)
+        try:
+            doc._.claims = self.extract(doc)
+        finally:
+            release_ents(doc)  # nothing non-serialisable stays on the Doc
+        return doc
+
+    def extract(self, doc: Doc) -> list[Claim]:
         ctx = Context.of(doc, self.groups)
         text = doc.text  # built once: Doc.text joins every token on each access
         found_matches = []
@@ -126,8 +135,7 @@ class RelationMatcher:
                     found += self.ellipsis(sent, event, ctx, stated, frame)
             found += continue_lists(sent, found, before[-1] if before else None, ctx)
             claims += found
-        doc._.claims = claims
-        return doc
+        return claims
 
     def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
                    missions: list[Event]):
@@ -202,7 +210,7 @@ class RelationMatcher:
         """Symmetric pairs ("A and B established ties") and the main actor where a side is missing;
         ``pair=False`` for listed items, which are all on one side."""
         main = ctx.main_actor
-        mentioned = main and any(e._.code == main for e in sent.ents)
+        mentioned = main and any(e._.code == main for e in ents_in(sent))
         if subjects and not objects:
             if RELATIONS[relation] and len(subjects) == 2 and not (mentioned and main not in subjects):
                 return subjects[:1], subjects[1:]
@@ -277,7 +285,7 @@ def there(sent: Span) -> list[str]:
     if sent.start == 0:
         return []
     prev = sent.doc[sent.start - 1].sent
-    named = [e._.code for e in prev.ents if e.label_ == "COUNTRY"]
+    named = [e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"]
     return named[-1:]
 
 
@@ -305,7 +313,7 @@ def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, miss
     if sent.start == 0:
         return None
     prev = sent.doc[sent.start - 1].sent
-    codes = list(dict.fromkeys(e._.code for e in prev.ents if e.label_ == "COUNTRY"))
+    codes = list(dict.fromkeys(e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"))
     main = ctx.main_actor
     if main in codes and len(codes) > 1:
         return [c for c in codes if c != main], [main]
@@ -363,7 +371,7 @@ def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
     if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
         previous = ()
     # "As of June 2012" dates a state of affairs, not the events told after it
-    opening = [e for e in sent.ents if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
+    opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
                and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
     if not opening:
         return previous
