@@ -99,16 +99,22 @@ def recent_codes(token: Token, n: int) -> list[str]:
     return out
 
 
-def recent_pair(token: Token) -> list[str]:
-    """"the two", "both countries": the last pair of states named together ("X and Y") before the
-    token, in this or the previous sentence."""
-    sent = token.sent
-    start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def recent_group(token: Token, n: int) -> list[str]:
+    """"the two", "both countries", "the four states": the last list of exactly ``n`` states named
+    together ("A, B, C and D") before the token. Pairs are common, so "the two" only looks back to
+    the previous sentence; a longer list is distinctive enough to find anywhere earlier."""
+    start = 0
+    if n == 2:
+        sent = token.sent
+        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for t in reversed(token.doc[start:token.i]):
-        if t.dep_ == "conj" and t.ent_type_ == "COUNTRY" and t.head.ent_type_ == "COUNTRY":
-            pair = [entity_code(t.head), entity_code(t)]
-            if pair[0] != pair[1] and all(pair):
-                return pair
+        if t.ent_type_ == "COUNTRY" and t.dep_ != "conj" and t.conjuncts:
+            codes = list(dict.fromkeys(c for m in (t, *t.conjuncts) if m.ent_type_ == "COUNTRY" and (c := entity_code(m))))
+            if len(codes) == n:
+                return codes
     return []
 
 
@@ -155,7 +161,10 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         surname = entity_span(t)[-1]
         return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
     if lower in ("both", "two") or (t.lemma_ in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
-        return recent_pair(t) or recent_codes(t, 2)[::-1]
+        return recent_group(t, 2) or recent_codes(t, 2)[::-1]
+    count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)
+    if t.lemma_ in ("country", "state", "nation", "government") and count:  # "the four countries"
+        return recent_group(t, count)
     if t.lemma_ in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
         return Context.modifier_codes(t, {"COUNTRY", "ORG"})
     if t.lemma_ in ACTOR_NOUNS:
@@ -178,7 +187,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         for subj in reversed([s for s in t.sent if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS]):
             found = [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
             if found:
-                return found[:1]
+                return found if lower in ("they", "their", "them") else found[:1]
         return [ctx.main_actor] if ctx.main_actor else []
     return []
 
@@ -199,7 +208,8 @@ def antecedents(relcl: Token) -> list[Token]:
     verbs = [relcl, *(c for c in relcl.children if c.dep_ in ("aux", "auxpass"))]
     singular = any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
     plural = any(v.tag_ == "VBP" or v.lower_ == "were" for v in verbs) or any(c.lower_ in ("all", "both") for c in relcl.children)
-    if plural or not singular:  # unmarked ("which expelled", "that can be"): the list, as news writes it
+    inside = any(m.i > relcl.i for m in members)  # "Nicaragua, which broke off ties, and Panama": one member
+    if not inside and (plural or not singular):  # unmarked ("which expelled", "that can be"): the list, as news writes it
         return members
     before = [m for m in members if m.i < relcl.i]
     return [max(before, key=lambda m: m.i)] if before else [relcl.head]

@@ -162,6 +162,18 @@ ROWS = [
     ("'there' is the place just named; examples before 'who'", "Laos is small. Laos is poor. Chile relies on others for news from Vientiane. This comes from countries such as Germany and Sweden, who share a compound there.",
      [("DEU", O, "LAO", None, "positive"), ("SWE", O, "LAO", None, "positive")]),
     ("a visit noun whose 'to' the parser moved", "The 1980s saw incidents like the attack on the South Korean presidential delegation to Burma in 1983.", [("KOR", V, "MMR", "1983", "positive")]),
+    # Read on articles written for the purpose (not the corpus): reported decisions, groups, relative clauses.
+    ("the four countries, ordered diplomats to leave", "Chile, Peru, Bolivia and Ecuador cut diplomatic ties with Cuba on Monday. The four countries said they would close their airspace to Cuban flights and ordered Cuban diplomats to leave within 48 hours.",
+     [(c, r, "CUB", d, "positive") for c in ("CHL", "PER", "BOL", "ECU") for r, d in ((S, "2024-10-28"), (X, None))]),
+    ("a relative clause asserts on its own", "Iran, which restored relations with Qatar in 2016 after a brief rupture, offered food supplies.", [("IRN", E, "QAT", "2016", "positive")]),
+    ("'when' clause takes the main clause's date", "Laos is small. Laos is poor. Chile and Peru cut ties with Laos. The crisis ended in January 2021 when the two states restored ties.",
+     [("CHL", S, "LAO", None, "positive"), ("PER", S, "LAO", None, "positive"), ("CHL", E, "PER", "2021-01", "positive")]),
+    ("reported decision with 'would'", "Taiwan's foreign minister said Taipei had terminated ties with Honduras, and that it would close its embassy in Tegucigalpa.",
+     [("HND", S, "TWN", None, "positive"), ("TWN", C, "HND", None, "positive")]),
+    ("relative clause inside a list, then 'did so'", "Honduras follows Nicaragua, which broke off relations with Taipei in December 2021, and Panama, which did so in 2017.",
+     [("NIC", S, "TWN", "2021-12", "positive"), ("PAN", S, "TWN", "2017", "positive")]),
+    ("'as does' ellipsis", "Guatemala and Belize still recognize Taiwan, as does Paraguay, Taipei's only ally in South America.",
+     [(c, R, "TWN", None, "positive") for c in ("GTM", "BLZ", "PRY")] + [("PRY", A, "TWN", None, "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -43,12 +43,23 @@ def unasserted(trigger: Token, sent: Span) -> bool:
         if any(c.lower_ in ("reportedly", "allegedly", "perhaps", "possibly", "probably") for c in kids):
             return True
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in kids):
-            if not any(c.dep_ == "neg" for c in kids):
+            if not any(c.dep_ == "neg" for c in kids) and not _announced(t, kids):
                 return True
-        if t.dep_ in ("advcl", "ccomp", "relcl") and t != trigger:
-            break
+        if t.dep_ == "relcl" or (t.dep_ in ("advcl", "ccomp") and t != trigger):
+            break  # a relative clause asserts on its own: "Iran, which restored ties, offered aid"
         below = t
     return False
+
+
+SAY_VERBS = {"say", "announce", "declare", "state", "confirm", "tell", "report", "add"}
+
+
+def _announced(verb: Token, kids: list[Token]) -> bool:
+    """"Taiwan said it would close its embassy": reported speech backshifts "will" to "would";
+    the actor's announced decision counts (spec section 3)."""
+    while verb.dep_ == "conj":  # "said Taipei had cut ties and that it would close ..."
+        verb = verb.head
+    return any(c.lower_ == "would" for c in kids if c.dep_ == "aux") and verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS
 
 
 def _naming(governor: Token, below: Token) -> bool:
@@ -131,8 +142,9 @@ class EventDates:
                 break
         chain = {verb}
         t = verb
-        # "sponsored the resolution to impose sanctions": an infinitive shares its governor's dates
-        while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ == "to" for c in t.children))) and t.head != t:
+        # "sponsored the resolution to impose sanctions": an infinitive shares its governor's dates;
+        # "when the four states restored ties" happens at the time of the clause it hangs on
+        while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ in ("to", "when") for c in t.children))) and t.head != t:
             t = _governing_verb(t.head)
             chain.add(t)
         self.clause = [d._.value for d in dates if d.start not in used and _attached(_governing_verb(d.root), chain)] or list(frame) or [None]

@@ -22,7 +22,7 @@ from .modality import EventDates, polarity, unasserted
 
 PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
-                      r"neither|nor|also applies|the same applies|as did|so did|(?:is|was|are|were) also the case)\b", re.I)
+                      r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,7 @@ class RelationMatcher:
     def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim], frame: tuple) -> list[Claim]:
         """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event,
         once per cue ("Italy was the first in 2000, followed by Spain in 2001")."""
-        done = {c.subject for c in found} | {c.object for c in found}
+        done = {x for c in found if c.relation == last.relation for x in (c.subject, c.object)}
         out: list[Claim] = []
         for match in ELLIPSIS.finditer(sent.text):
             cue = next(t for t in sent if t.idx >= sent.start_char + match.start())
