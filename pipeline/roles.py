@@ -185,9 +185,10 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
                 return [entity_code(h.head)]
         # "Although France lacks ties, it opened an office": the nearest earlier subject state.
         for subj in reversed([s for s in t.sent if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS]):
-            found = [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
+            plural = lower in ("they", "their", "them")  # "Denmark and Norway announced they would ..."
+            found = codes_of(subj, ctx, ("COUNTRY",)) if plural else [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
             if found:
-                return found if lower in ("they", "their", "them") else found[:1]
+                return found if plural else found[:1]
         return [ctx.main_actor] if ctx.main_actor else []
     return []
 

@@ -19,6 +19,8 @@ def dates(doc):
     ("Trade grew this year.", "2020-06-15", [("this year", "2020")]),
     ("Envoys met last month.", "2020-06-15", [("last month", "2020-05")]),
     ("Trade fell last year.", "2020-06-15", [("last year", "2019")]),
+    ("Envoys were recalled in December.", "2020-03-02", [("December", "2019-12")]),
+    ("Envoys will meet in December.", "2020-03-02", [("December", "2020-12")]),
     ("Envoys met yesterday.", "2020-06-15", [("yesterday", "2020-06-14")]),
     ("They spoke on Wednesday.", "2020-06-15", [("Wednesday", "2020-06-10")]),
     ("They spoke on Monday.", "2020-06-15", [("Monday", "2020-06-15")]),

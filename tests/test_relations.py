@@ -174,6 +174,11 @@ ROWS = [
      [("NIC", S, "TWN", "2021-12", "positive"), ("PAN", S, "TWN", "2017", "positive")]),
     ("'as does' ellipsis", "Guatemala and Belize still recognize Taiwan, as does Paraguay, Taipei's only ally in South America.",
      [(c, R, "TWN", None, "positive") for c in ("GTM", "BLZ", "PRY")] + [("PRY", A, "TWN", None, "positive")]),
+    ("they after a pair", "Denmark and Norway today announced they would establish diplomatic relations with Laos.",
+     [("DNK", E, "LAO", "2024-11-01", "positive"), ("NOR", E, "LAO", "2024-11-01", "positive")]),
+    ("'has no relations' without 'diplomatic'", "The United States, which has no relations with Hanoi, recalled its ambassador from Stockholm in December.",
+     [("USA", E, "VNM", None, "negative"), ("USA", D, "SWE", "2023-12", "positive")]),
+    ("headline 'breaks with'", "Senegal breaks with Iran, Gambia follows", [("SEN", S, "IRN", None, "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -64,14 +64,17 @@ class DateNormaliser:
 
     def __call__(self, doc: Doc) -> Doc:
         base, parts = parse_published(doc._.published)
-        parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base or dt.datetime(1900, 1, 1),
-                                                             "PREFER_DATES_FROM": "current_period"})
+        relative_base = base or dt.datetime(1900, 1, 1)
+        # A year-less "December" is in the publication year (spec), unless the sentence tells of
+        # the past and that would put it after publication: then the year before.
+        parsers = {tense: DateDataParser(languages=["en"], settings={"RELATIVE_BASE": relative_base, "PREFER_DATES_FROM": pref})
+                   for tense, pref in (("current", "current_period"), ("past", "past"))}
         candidates = [self._trim(doc, e) for e in doc.ents if e.label_ == "DATE"]
         candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc)]
         spans = []
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
             for piece in self._split(span):
-                value = self.value(piece.text, base, parts, parser)
+                value = self.value(piece.text, base, parts, parsers["past" if _told_in_past(piece) else "current"])
                 if value is not False:
                     out = Span(doc, piece.start, piece.end, label="DATE")
                     out._.value = value
@@ -132,6 +135,18 @@ class DateNormaliser:
             if _looks_relative(text) and GRANULARITY[period] > parts:
                 return None  # "last month" against a year-only publication date
         return date.strftime(("%Y", "%Y-%m", "%Y-%m-%d")[GRANULARITY[period] - 1])
+
+
+def _told_in_past(span: Span) -> bool:
+    """The verb the date hangs on is in a past tense ("recalled its ambassador in December")."""
+    t = span.root
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            return t.tag_ in ("VBD", "VBN")
+        if t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 def _looks_relative(text: str) -> bool:
