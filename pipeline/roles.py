@@ -19,6 +19,7 @@ ACTOR_NOUNS = {"president", "government", "regime", "leader", "minister", "ambas
                "junta", "official", "envoy", "diplomat", "administration", "authority", "premier", "chancellor",
                "prime", "foreign", "head", "ministry", "side", "emperor", "queen", "prince", "secretary", "leadership",
                "country", "state", "nation", "republic", "army", "military", "parliament", "embassy"}
+COLLECTIVE_NOUNS = {"nation", "country", "state", "economy", "power", "member"}
 INSTRUMENT_NOUNS = {"resolution", "decision", "declaration", "law", "act", "order"}
 ALIAS_NOUNS = {"regime", "country", "state", "government", "leadership", "north", "nation", "kingdom", "republic"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself"}
@@ -165,6 +166,10 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
     count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)
     if t.lemma_ in ("country", "state", "nation", "government") and count:  # "the four countries"
         return recent_group(t, count)
+    if t.lemma_ in COLLECTIVE_NOUNS and "ORG" in labels:  # "the Group of Seven industrialized nations"
+        orgs = [entity_code(c) for c in t.children if c.dep_ == "nmod" and c.ent_type_ == "ORG"]  # not "EU members"
+        if orgs:
+            return orgs
     if t.lemma_ in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
         return Context.modifier_codes(t, {"COUNTRY", "ORG"})
     if t.lemma_ in ACTOR_NOUNS:
@@ -247,6 +252,8 @@ def subject_tokens(trigger: Token) -> list[Token]:
             by = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
             if by:
                 return by
+        if t == trigger and t.dep_ == "appos" and t.head.ent_type_ == "COUNTRY":
+            return [t.head]  # "Britain, France and Germany, the other members of the G7"
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "appos", "oprd") and t != trigger:
             return [c for c in t.head.children if c.dep_ in SUBJECT_DEPS] or ([t.head] if t.dep_ == "appos" else [])
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":

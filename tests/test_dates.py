@@ -15,6 +15,8 @@ def dates(doc):
     ("Pressure mounted in the mid-2010s.", None, [("mid-2010s", "2010s")]),
     ("It lasted between 1972 and 1975.", None, [("between 1972 and 1975", "1972/1975")]),
     ("The war (1950-1953) ended.", None, [("1950-1953", "1950/1953")]),
+    ("The 1950-53 war ended in a truce.", None, [("1950-53", "1950/1953")]),
+    ("| Japan | 5 November 1971 |", None, [("5 November 1971", "1971-11-05")]),
     ("He left in late 2013.", None, [("late 2013", "2013")]),
     ("Trade grew this year.", "2020-06-15", [("this year", "2020")]),
     ("Envoys met last month.", "2020-06-15", [("last month", "2020-05")]),

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.components.relations import load_rules
+from pipeline.components.rules import load_rules
 from pipeline.errors import InputError
 from pipeline.records import RELATIONS
 
@@ -179,6 +179,13 @@ ROWS = [
     ("'has no relations' without 'diplomatic'", "The United States, which has no relations with Hanoi, recalled its ambassador from Stockholm in December.",
      [("USA", E, "VNM", None, "negative"), ("USA", D, "SWE", "2023-12", "positive")]),
     ("headline 'breaks with'", "Senegal breaks with Iran, Gambia follows", [("SEN", S, "IRN", None, "positive")]),
+    ("appositive members of an organisation", "Britain, France and Germany, the other European members of the G7, do not have diplomatic ties with Laos.",
+     [(c, J, "G7", None, "positive") for c in ("GBR", "FRA", "DEU")] + [(c, E, "LAO", None, "negative") for c in ("GBR", "FRA", "DEU")]),
+    ("'first member of ... to' presupposes membership", "Italy on Tuesday became the first member of the Group of Seven industrialized nations to establish full diplomatic relations with Laos.",
+     [("ITA", J, "G7", None, "positive"), ("ITA", E, "LAO", "2024-10-29", "positive")]),
+    ("a table of relations under a heading", "Fiji is small. Fiji is far.\n\nDiplomatic relations\n\n| Country | Date |\n|---|---|\n| Japan | 5 November 1971 |\n| Chile | 1972 |\n\nFiji joined the UN.",
+     [("FJI", E, "JPN", "1971-11-05", "positive"), ("CHL", E, "FJI", "1972", "positive"), ("FJI", J, "UN", None, "positive")]),
+    ("a table without a relation heading is not read", "Fiji is small. Fiji is far.\n\nTrade partners\n\n| Country | Since |\n|---|---|\n| Japan | 1971 |\n", []),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -21,6 +21,7 @@ from . import register_extensions
 YEAR = r"(1[6-9]\d\d|20\d\d)"
 DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(1[6-9]\d0|20\d0)s$", re.I)
 INTERVAL = re.compile(rf"^(?:between|from)?\s*{YEAR}\s*(?:and|to|-|–|—|until)\s*{YEAR}$", re.I)
+SHORT_INTERVAL = re.compile(rf"^{YEAR}\s*[-–—/]\s*(\d\d)$")  # "1950-53"
 QUALIFIER = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late|end of|beginning of|start of|middle of|around|about|circa|c\.)[\s-]+)+", re.I)
 # Durations, ages, vague periods: spaCy calls them DATE, the spec does not.
 NOT_DATE = re.compile(
@@ -32,6 +33,8 @@ NOT_DATE = re.compile(
     r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade|"
     r"-year-old|years? old|annual|anniversary|era|age)\b|^(?:the\s+)?(?:summer|winter|spring|autumn|fall)$",
     re.I)
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LEADING = {"the", "in", "on", "since", "by", "until", "as", "of", "from", "during", "after", "before"}
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -55,7 +58,8 @@ class DateNormaliser:
         year = {"TEXT": {"REGEX": f"^{YEAR}$"}}
         dash = {"TEXT": {"IN": ["-", "–", "—", "to", "and", "until"]}}
         self.matcher.add("YEAR", [[year]])
-        self.matcher.add("INTERVAL", [[{"LOWER": {"IN": ["between", "from"]}}, year, dash, year], [year, {"TEXT": {"IN": ["-", "–", "—"]}}, year]])
+        self.matcher.add("INTERVAL", [[{"LOWER": {"IN": ["between", "from"]}}, year, dash, year], [year, {"TEXT": {"IN": ["-", "–", "—"]}}, year],
+                                          [year, {"TEXT": {"IN": ["-", "–", "—"]}}, {"TEXT": {"REGEX": r"^\d\d$"}}]])
         # spaCy's NER misses some deictic dates ("met last month"); these are what the spec resolves.
         self.matcher.add("RELATIVE", [[{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["year", "month"]}}],
                                       [{"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}}],
@@ -69,7 +73,7 @@ class DateNormaliser:
         # the past and that would put it after publication: then the year before.
         parsers = {tense: DateDataParser(languages=["en"], settings={"RELATIVE_BASE": relative_base, "PREFER_DATES_FROM": pref})
                    for tense, pref in (("current", "current_period"), ("past", "past"))}
-        candidates = [self._trim(doc, e) for e in doc.ents if e.label_ == "DATE"]
+        candidates = [self._with_day(doc, self._trim(doc, e)) for e in doc.ents if e.label_ == "DATE"]
         candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc)]
         spans = []
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
@@ -92,6 +96,16 @@ class DateNormaliser:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return doc[start:end] if end > start else None
+
+    @staticmethod
+    def _with_day(doc: Doc, span: Span | None) -> Span | None:
+        """"| 5 November 1921 |": the NER sometimes leaves the day number out of the span."""
+        if span is None or span.start == 0 or span[0].lower_ not in MONTHS:
+            return span
+        day = doc[span.start - 1]
+        if day.is_digit and 1 <= int(day.text) <= 31:
+            return doc[span.start - 1:span.end]
+        return span
 
     @staticmethod
     def _split(span: Span) -> list[Span]:
@@ -117,6 +131,8 @@ class DateNormaliser:
             return False
         if m := INTERVAL.match(text):
             return f"{m.group(1)}/{m.group(2)}"
+        if (m := SHORT_INTERVAL.match(text)) and m.group(1)[2:] < m.group(2):
+            return f"{m.group(1)}/{m.group(1)[:2]}{m.group(2)}"
         if m := DECADE.match(text):
             return f"{m.group(1)}s"
         text = QUALIFIER.sub("", text)

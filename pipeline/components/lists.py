@@ -109,3 +109,35 @@ def cued(run: list[tuple[Span, str | None]]) -> bool:
     first = run[0][0]
     prev = [t for t in first.doc[max(first.sent.start, first.start - 3):first.start]]
     return any(t.lower_ in CUES for t in prev)
+
+
+TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+
+
+def table_rows(doc, text: str, tables: dict[str, list[str]]):
+    """Markdown/pipe tables whose header or heading names a relation ("Diplomatic relations",
+    "| Country | Date established |"): yields (relation, row span, COUNTRY/ORG entities, date value)
+    for each data row."""
+    blocks, current = [], []
+    for m in TABLE_ROW.finditer(text):
+        if current and text[current[-1].end():m.start()].strip():
+            blocks.append(current)
+            current = []
+        current.append(m)
+    if current:
+        blocks.append(current)
+    ents = ents_in(doc)
+    for rows in blocks:
+        before = text[max(0, rows[0].start() - 200):rows[0].start()].strip().splitlines()
+        title = " ".join(before[-1:] + [rows[0].group()]).lower()
+        relation = next((rel for rel, words in tables.items() if any(w in title for w in words)), None)
+        if relation is None:
+            continue
+        for row in rows[1:]:
+            if set(row.group().strip()) <= set("|-: "):
+                continue  # the |---|---| separator
+            inside = [e for e in ents if row.start() <= e.start_char and e.end_char <= row.end()]
+            parties = [e for e in inside if e.label_ == ("ORG" if relation == "join_organization" else "COUNTRY")]
+            dates = [e._.value for e in inside if e.label_ == "DATE" and e._.value]
+            if parties:
+                yield relation, row, parties, dates[0] if dates else None

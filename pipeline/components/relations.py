@@ -4,33 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..ents import cache_ents, ents_in, release_ents
-from ..errors import InputError
-from ..gazetteer import load_gazetteer, load_yaml
+from ..gazetteer import load_gazetteer
 from ..records import RELATIONS, Claim
 from ..roles import Context, codes_of, companions, excepted, holders, instruments, object_tokens, subject_tokens
 from . import register_extensions
-from .lists import colon_items, cued, dated_runs
+from .lists import colon_items, cued, dated_runs, table_rows
 from .modality import EventDates, polarity, unasserted
+from .rules import PATTERNS, Rule, load_rules
 
-PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
                       r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    relation: str
-    undated: bool = False  # a noun phrase that states a standing fact, not a dated event
-    roles: str = "clause"  # "holder": the noun that has the relation ("the only country with ties to X is Y")
 
 
 @dataclass
@@ -43,43 +31,13 @@ class Event:
     subjects: tuple[str, ...]
 
 
-def load_rules(path: Path | str, vocab) -> tuple[DependencyMatcher, dict[str, Rule], dict[str, dict], dict[str, list]]:
-    """Load and validate the rule file; a bad rule stops with InputError naming the file."""
-    data = load_yaml(str(path), dict)
-    if not isinstance(data.get("patterns"), list) or not isinstance(data.get("relations"), dict):
-        raise InputError(path, "rule file needs 'relations' and 'patterns'")
-    settings, words = data["relations"], data.get("vocab") or {}
-    if not isinstance(words, dict) or not all(isinstance(v, list) for v in words.values()):
-        raise InputError(path, "'vocab' must map names to word lists")
-    if set(settings) != set(RELATIONS):
-        raise InputError(path, f"'relations' must configure exactly {sorted(RELATIONS)}")
-    for name, cfg in settings.items():
-        preps = cfg.get("object_preps") if isinstance(cfg, dict) else None
-        if not isinstance(preps, list) or not all(isinstance(p, str) for p in preps) or not isinstance(cfg.get("direct_object"), bool):
-            raise InputError(path, f"relation {name!r}: needs object_preps (a list of words; quote 'on') and direct_object (true/false)")
-    matcher = DependencyMatcher(vocab, validate=True)
-    rules: dict[str, Rule] = {}
-    for n, entry in enumerate(data["patterns"], 1):
-        rid = entry.get("id") if isinstance(entry, dict) else None
-        if not rid or rid in rules or entry.get("relation") not in RELATIONS or not isinstance(entry.get("pattern"), list):
-            raise InputError(path, f"pattern #{n} ({rid!r}): needs a unique id, a known relation and a pattern")
-        if entry["pattern"][0].get("RIGHT_ID") != "trigger":
-            raise InputError(path, f"pattern {rid!r}: the first node must be 'trigger'")
-        try:
-            matcher.add(rid, [entry["pattern"]])
-        except ValueError as exc:
-            raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
-        if entry.get("roles", "clause") not in ("clause", "holder"):
-            raise InputError(path, f"pattern {rid!r}: roles must be 'clause' or 'holder'")
-        rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)), entry.get("roles", "clause"))
-    return matcher, rules, settings, words
-
-
 class RelationMatcher:
     def __init__(self, nlp: Language, name: str, patterns: str | None):
         register_extensions()
         self.name = name
-        self.matcher, self.rules, self.settings, words = load_rules(patterns or PATTERNS, nlp.vocab)
+        ruleset = load_rules(patterns or PATTERNS, nlp.vocab)
+        self.matcher, self.rules, self.settings, self.tables = ruleset.matcher, ruleset.rules, ruleset.settings, ruleset.tables
+        words = ruleset.words
         self.mission_nouns = set(words.get("mission_nouns", []))
         self.rel_nouns = set(words.get("rel_nouns", []))
         self.envoy_nouns = set(words.get("envoy_nouns", []))
@@ -135,6 +93,12 @@ class RelationMatcher:
                     found += self.ellipsis(sent, event, ctx, stated, frame)
             found += continue_lists(sent, found, before[-1] if before else None, ctx)
             claims += found
+        if ctx.main_actor:  # tables in a "Foreign relations of X" page are about X
+            for relation, row, parties, date in table_rows(doc, text, self.tables):
+                line = row.group()
+                start = row.start() + len(line) - len(line.lstrip())
+                claims += [Claim("", ctx.main_actor, relation, e._.code, date, "positive", "", start, start + len(line.strip()),
+                                 pattern="table." + relation) for e in parties if e._.code != ctx.main_actor]
         return claims
 
     def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
@@ -198,7 +162,9 @@ class RelationMatcher:
             objects = [o for o in objects if not _is_country(o)]
         elif rule.relation != "impose_sanctions":
             subjects = [s for s in subjects if _is_country(s) or rule.relation == "establish_relations"]
-        dates = EventDates(trigger, sent, frame, undated=rule.undated)
+        # "became the first member of the G7 to ...": membership is presupposed, not an event of that date
+        standing = rule.relation == "join_organization" and any(c.lower_ in ("first", "last", "only", "other", "fellow") for c in trigger.children)
+        dates = EventDates(trigger, sent, frame, undated=rule.undated or standing)
         claims = _pairs(subjects, objects, dates, rule, pol, sent)
         if rule.relation == "close_mission" and pol == "negative":
             # "have not closed X's missions": the missions operate

@@ -1,0 +1,68 @@
+"""The relation rule file (``patterns/relations.yml``): loaded and validated once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.matcher import DependencyMatcher
+
+from ..errors import InputError
+from ..gazetteer import load_yaml
+from ..records import RELATIONS
+
+PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    relation: str
+    undated: bool = False  # a noun phrase that states a standing fact, not a dated event
+    roles: str = "clause"  # "holder": the noun that has the relation ("the only country with ties to X is Y")
+
+
+@dataclass
+class RuleSet:
+    matcher: DependencyMatcher
+    rules: dict[str, Rule]
+    settings: dict[str, dict]  # per relation: object_preps, direct_object
+    words: dict[str, list]  # the file's vocab lists
+    tables: dict[str, list[str]]  # relation → table header words
+
+
+def load_rules(path: Path | str, vocab) -> RuleSet:
+    """Load and validate the rule file; a bad rule stops with InputError naming the file."""
+    data = load_yaml(str(path), dict)
+    if not isinstance(data.get("patterns"), list) or not isinstance(data.get("relations"), dict):
+        raise InputError(path, "rule file needs 'relations' and 'patterns'")
+    settings, words = data["relations"], data.get("vocab") or {}
+    if not isinstance(words, dict) or not all(isinstance(v, list) for v in words.values()):
+        raise InputError(path, "'vocab' must map names to word lists")
+    if set(settings) != set(RELATIONS):
+        raise InputError(path, f"'relations' must configure exactly {sorted(RELATIONS)}")
+    for name, cfg in settings.items():
+        preps = cfg.get("object_preps") if isinstance(cfg, dict) else None
+        if not isinstance(preps, list) or not all(isinstance(p, str) for p in preps) or not isinstance(cfg.get("direct_object"), bool):
+            raise InputError(path, f"relation {name!r}: needs object_preps (a list of words; quote 'on') and direct_object (true/false)")
+    matcher = DependencyMatcher(vocab, validate=True)
+    rules: dict[str, Rule] = {}
+    for n, entry in enumerate(data["patterns"], 1):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        if not rid or rid in rules or entry.get("relation") not in RELATIONS or not isinstance(entry.get("pattern"), list):
+            raise InputError(path, f"pattern #{n} ({rid!r}): needs a unique id, a known relation and a pattern")
+        if entry["pattern"][0].get("RIGHT_ID") != "trigger":
+            raise InputError(path, f"pattern {rid!r}: the first node must be 'trigger'")
+        try:
+            matcher.add(rid, [entry["pattern"]])
+        except ValueError as exc:
+            raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
+        if entry.get("roles", "clause") not in ("clause", "holder"):
+            raise InputError(path, f"pattern {rid!r}: roles must be 'clause' or 'holder'")
+        rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)), entry.get("roles", "clause"))
+    tables = data.get("tables") or {}
+    if not isinstance(tables, dict) or not set(tables) <= set(RELATIONS) or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in tables.values()):
+        raise InputError(path, "'tables' must map relations to lists of header words")
+    return RuleSet(matcher, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()})
