@@ -27,7 +27,6 @@ def main() -> None:
     articles, _ = read_corpus(ROOT / "corpus")
     ours, _ = extract(build_nlp(), articles)
     ours_by_span = {(e.article, e.start, e.end): e for e in ours}
-    published = {a.id: a.published for a in articles}
     countries = [e for e in gold if e.label == "COUNTRY"]
     dates = [e for e in gold if e.label == "DATE"]
     # One batched call: coco's per-name regex scan is slow; pandas<3 is pinned because coco 1.3.2

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from pipeline.components.rules import load_rules
+from pipeline.words import load_words
 from pipeline.errors import InputError
 from pipeline.records import RELATIONS
 
@@ -231,3 +232,14 @@ def test_bad_rule_file_names_the_file(tmp_path, nlp):
     bad.write_text("relations: {establish_relations: {}}\npatterns:\n  - {id: x, relation: visit, pattern: [{RIGHT_ID: trigger, RIGHT_ATTRS: {NOPE: 1}}]}\n")
     with pytest.raises(InputError):
         load_rules(bad, nlp.vocab)
+
+
+def test_bad_word_file_names_the_file(tmp_path):
+    bad = tmp_path / "words.yml"
+    bad.write_text("actor_nouns: [president]\n")
+    with pytest.raises(InputError, match="words.yml"):
+        load_words(bad)
+    good = (Path(__file__).parents[1] / "pipeline" / "data" / "words.yml").read_text()
+    bad.write_text(good.replace('negators: ["n\'t"', "negators: [no, \"n\'t\""))
+    with pytest.raises(InputError, match="negators"):
+        load_words(bad)

@@ -9,10 +9,11 @@ import re
 from spacy.tokens import Span, Token
 
 from ..ents import ents_in
+from ..words import WORDS
 
 # Words that may stand between the items of one list ("A (1963), and the B in 1964, as well as C").
-GLUE = {",", "and", "(", ")", "in", "the", "as", "well", "or", ";", "also", "then"}
-CUES = {"including", "like", "such", "notably", "namely", "particularly", "especially"}
+GLUE = WORDS.glue
+CUES = WORDS.cues
 
 
 def colon_items(trigger: Token, sent: Span, text: str) -> list[str]:

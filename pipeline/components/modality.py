@@ -5,16 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..ents import ents_in
+from ..words import WORDS
 
 # Governing words that make the event a call, hope, plan or speculation rather than a fact.
-UNASSERTED = {"urge", "call", "demand", "ask", "hope", "want", "wish", "plan", "intend", "seek", "aim", "try",
-              "consider", "propose", "threaten", "expect", "push", "press", "vow", "pledge", "offer", "intention",
-              "desire", "willingness", "commitment", "effort", "attempt", "bid", "prospect", "possibility", "likely",
-              "unlikely", "reportedly", "allegedly", "perhaps", "possibly", "probably", "rumour", "rumor", "if",
-              "unless", "whether", "should", "hopes", "hoped", "hoping", "encourage", "appeal", "look", "willing", "ready", "prepared"}
-MODAL_AUX = {"would", "could", "might", "may", "should", "shall"}
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-NEG_VERBS = {"lack", "refuse", "fail", "decline", "yet", "absence", "stop", "reject"}
+UNASSERTED = WORDS.unasserted
+MODAL_AUX = WORDS.modal_aux
+NEGATORS = WORDS.negators
+NEG_VERBS = WORDS.neg_verbs
 CHAIN = ("xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "ccomp", "acl", "dobj", "advcl", "relcl", "conj", "nsubj", "attr", "oprd",
          "acomp", "advmod")
 
@@ -51,7 +48,7 @@ def unasserted(trigger: Token, sent: Span) -> bool:
     return False
 
 
-SAY_VERBS = {"say", "announce", "declare", "state", "confirm", "tell", "report", "add"}
+SAY_VERBS = WORDS.say_verbs
 
 
 def _announced(verb: Token, kids: list[Token]) -> bool:

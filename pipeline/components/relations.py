@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -11,24 +10,17 @@ from spacy.tokens import Doc, Span, Token
 from ..ents import cache_ents, ents_in, release_ents
 from ..gazetteer import load_gazetteer
 from ..records import RELATIONS, Claim
-from ..roles import Context, codes_of, companions, excepted, holders, instruments, object_tokens, subject_tokens
+from ..reference import Context, codes_of
+from ..roles import companions, excepted, holders, instruments, object_tokens, subject_tokens
+from ..words import WORDS
 from . import register_extensions
-from .lists import colon_items, cued, dated_runs, table_rows
+from .discourse import Event, anaphora, continue_lists, frame_date, make_claim, there
+from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
 from .rules import PATTERNS, Rule, load_rules
 
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
                       r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case)\b", re.I)
-
-
-@dataclass
-class Event:
-    """The last relation the article stated, for ellipsis ("followed by X", "did so")."""
-
-    relation: str
-    objects: tuple[str, ...]
-    polarity: str
-    subjects: tuple[str, ...]
 
 
 class RelationMatcher:
@@ -246,15 +238,6 @@ class RelationMatcher:
         return out
 
 
-def there(sent: Span) -> list[str]:
-    """"there": the last state or capital named before the sentence (in the previous one)."""
-    if sent.start == 0:
-        return []
-    prev = sent.doc[sent.start - 1].sent
-    named = [e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"]
-    return named[-1:]
-
-
 def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Context) -> tuple[list[str], list[str]]:
     """Owner → host. A state named on the mission noun owns it ("A Cuban embassy was opened",
     "Spain closed the North Korean embassy"); a different acting state is then the host."""
@@ -265,62 +248,13 @@ def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Co
     return owners, hosts
 
 
-ANAPHORIC = {"such", "these", "this", "those", "that"}
-
-
-def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, missions: list[Event], mission_nouns: set[str]):
-    """"this office was destroyed" → the last embassy event's owner and host; "such fraternal ties"
-    with no named party → the states of the previous sentence, paired with the main actor."""
-    noun = theme if theme is not None else trigger
-    if not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC for c in noun.children):
-        return None
-    if noun.lemma_ in mission_nouns:
-        return (list(missions[-1].subjects), list(missions[-1].objects)) if missions else None
-    if sent.start == 0:
-        return None
-    prev = sent.doc[sent.start - 1].sent
-    codes = list(dict.fromkeys(e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"))
-    main = ctx.main_actor
-    if main in codes and len(codes) > 1:
-        return [c for c in codes if c != main], [main]
-    return None
-
-
-def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Context) -> list[Claim]:
-    """Dated list items the parse did not tie to the event: "relations with Cuba in 1960, then
-    with countries including Egypt (1963), Chad and Mali (1969)" continues the Cuba claim; a cued
-    list opening the next sentence ("Many were in Africa, such as Senegal (1972)") continues the
-    previous sentence's event. The side that varies is the one that is not the article's main actor."""
-    seeds: dict[tuple, set[str]] = {}
-    for c in found:
-        side = "subject" if c.object == ctx.main_actor else "object"
-        fixed = c.object if side == "subject" else c.subject
-        seeds.setdefault((c.relation, c.polarity, fixed, side, False), set()).add(c.subject if side == "subject" else c.object)
-    if not found and before is not None and ctx.main_actor:
-        if ctx.main_actor in before.objects:
-            seeds[(before.relation, before.polarity, ctx.main_actor, "subject", True)] = set()
-        elif ctx.main_actor in before.subjects:
-            seeds[(before.relation, before.polarity, ctx.main_actor, "object", True)] = set()
-    out = []
-    for (relation, pol, fixed, side, carried), anchors in seeds.items():
-        rule = Rule("list." + relation, relation)
-        for run in dated_runs(sent, "ORG" if relation == "join_organization" else "COUNTRY", {fixed}):
-            if not cued(run) and (carried or not anchors & {e._.code for e, _ in run}):
-                continue
-            for ent, date in run:
-                if ent._.code not in anchors:
-                    s, o = (fixed, ent._.code) if side == "object" else (ent._.code, fixed)
-                    out.append(_claim(s, rule, o, date, pol, sent))
-    return out
-
-
 def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Span) -> list[Claim]:
     """One claim per (subject, object, date); an actor never relates to itself."""
-    return [_claim(s, rule, o, d, pol, sent) for s in dict.fromkeys(subjects) for o in dict.fromkeys(objects)
+    return [make_claim(s, rule, o, d, pol, sent) for s in dict.fromkeys(subjects) for o in dict.fromkeys(objects)
             if s != o for d in dates.for_pair(s, o)]
 
 
-NON_DIPLOMATIC = {"economic", "commercial", "trade", "military", "cultural", "business", "financial", "sporting", "other"}
+NON_DIPLOMATIC = WORDS.non_diplomatic
 
 
 def _not_diplomatic(theme: Token) -> bool:
@@ -328,21 +262,6 @@ def _not_diplomatic(theme: Token) -> bool:
     mods = {c.lower_ for c in theme.children if c.dep_ in ("amod", "compound")}
     mods |= {g.lower_ for c in theme.children if c.dep_ == "amod" for g in c.conjuncts}
     return bool(mods & NON_DIPLOMATIC) and "diplomatic" not in mods
-
-
-def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
-    """Dates that open a sentence ("In 2017, ...", "In 2016 and 2017, ...") frame the rest of its
-    paragraph; a line break ends the paragraph (plain-text exports put one per paragraph)."""
-    gap_start = sent.doc[sent.start - 1].idx if sent.start else 0
-    if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
-        previous = ()
-    # "As of June 2012" dates a state of affairs, not the events told after it
-    opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
-               and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
-    if not opening:
-        return previous
-    joined = {opening[0].root.i, *(c.i for c in opening[0].root.conjuncts)}
-    return tuple(e._.value for e in opening if e.root.i in joined)
 
 
 def _copula_subject(token: Token) -> Token:
@@ -358,13 +277,6 @@ def _copula_subject(token: Token) -> Token:
 
 def _is_country(code: str) -> bool:
     return code.startswith("OTHER:") or (len(code) == 3 and code.isupper() and code not in load_gazetteer().org_codes)
-
-
-def _claim(subject, rule, obj, date, pol, sent: Span) -> Claim:
-    text = sent.text
-    start = sent.start_char + len(text) - len(text.lstrip())
-    end = sent.end_char - (len(text) - len(text.rstrip()))
-    return Claim("", subject, rule.relation, obj, date, pol, "", start, end, pattern=rule.id)
 
 
 @Language.factory("claims_relations", assigns=["doc._.claims"], requires=["doc.ents"], default_config={"patterns": None})

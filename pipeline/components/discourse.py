@@ -1,0 +1,105 @@
+"""What the article around a sentence supplies: earlier events and places ("this office",
+"such ties", "there"), dated lists that continue an event, and paragraph date frames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..ents import ents_in
+from ..records import Claim
+from ..reference import Context
+from ..words import WORDS
+from .lists import cued, dated_runs
+from .rules import Rule
+
+
+@dataclass
+class Event:
+    """The last relation the article stated, for ellipsis ("followed by X", "did so")."""
+
+    relation: str
+    objects: tuple[str, ...]
+    polarity: str
+    subjects: tuple[str, ...]
+
+
+def there(sent: Span) -> list[str]:
+    """"there": the last state or capital named before the sentence (in the previous one)."""
+    if sent.start == 0:
+        return []
+    prev = sent.doc[sent.start - 1].sent
+    named = [e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"]
+    return named[-1:]
+
+
+ANAPHORIC = WORDS.anaphoric
+
+
+def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, missions: list[Event], mission_nouns: set[str]):
+    """"this office was destroyed" → the last embassy event's owner and host; "such fraternal ties"
+    with no named party → the states of the previous sentence, paired with the main actor."""
+    noun = theme if theme is not None else trigger
+    if not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC for c in noun.children):
+        return None
+    if noun.lemma_ in mission_nouns:
+        return (list(missions[-1].subjects), list(missions[-1].objects)) if missions else None
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    codes = list(dict.fromkeys(e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"))
+    main = ctx.main_actor
+    if main in codes and len(codes) > 1:
+        return [c for c in codes if c != main], [main]
+    return None
+
+
+def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Context) -> list[Claim]:
+    """Dated list items the parse did not tie to the event: "relations with Cuba in 1960, then
+    with countries including Egypt (1963), Chad and Mali (1969)" continues the Cuba claim; a cued
+    list opening the next sentence ("Many were in Africa, such as Senegal (1972)") continues the
+    previous sentence's event. The side that varies is the one that is not the article's main actor."""
+    seeds: dict[tuple, set[str]] = {}
+    for c in found:
+        side = "subject" if c.object == ctx.main_actor else "object"
+        fixed = c.object if side == "subject" else c.subject
+        seeds.setdefault((c.relation, c.polarity, fixed, side, False), set()).add(c.subject if side == "subject" else c.object)
+    if not found and before is not None and ctx.main_actor:
+        if ctx.main_actor in before.objects:
+            seeds[(before.relation, before.polarity, ctx.main_actor, "subject", True)] = set()
+        elif ctx.main_actor in before.subjects:
+            seeds[(before.relation, before.polarity, ctx.main_actor, "object", True)] = set()
+    out = []
+    for (relation, pol, fixed, side, carried), anchors in seeds.items():
+        rule = Rule("list." + relation, relation)
+        for run in dated_runs(sent, "ORG" if relation == "join_organization" else "COUNTRY", {fixed}):
+            if not cued(run) and (carried or not anchors & {e._.code for e, _ in run}):
+                continue
+            for ent, date in run:
+                if ent._.code not in anchors:
+                    s, o = (fixed, ent._.code) if side == "object" else (ent._.code, fixed)
+                    out.append(make_claim(s, rule, o, date, pol, sent))
+    return out
+
+
+def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
+    """Dates that open a sentence ("In 2017, ...", "In 2016 and 2017, ...") frame the rest of its
+    paragraph; a line break ends the paragraph (plain-text exports put one per paragraph)."""
+    gap_start = sent.doc[sent.start - 1].idx if sent.start else 0
+    if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
+        previous = ()
+    # "As of June 2012" dates a state of affairs, not the events told after it
+    opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
+               and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
+    if not opening:
+        return previous
+    joined = {opening[0].root.i, *(c.i for c in opening[0].root.conjuncts)}
+    return tuple(e._.value for e in opening if e.root.i in joined)
+
+
+def make_claim(subject, rule, obj, date, pol, sent: Span) -> Claim:
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return Claim("", subject, rule.relation, obj, date, pol, "", start, end, pattern=rule.id)

@@ -1,0 +1,226 @@
+"""What a token stands for: the states (or organisations) behind names, officials, aliases,
+pronouns, relative clauses, groups and "the two"/"the four countries", resolved through an
+article-level ``Context``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .ents import ents_in
+from .words import WORDS
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+ACTOR_NOUNS = WORDS.actor_nouns
+COLLECTIVE_NOUNS = WORDS.collective_nouns
+INSTRUMENT_NOUNS = WORDS.instrument_nouns
+ALIAS_NOUNS = WORDS.alias_nouns
+PRONOUNS = WORDS.pronouns
+RELATIVES = WORDS.relatives
+@dataclass
+class Context:
+    """What the article has fixed so far: its main actor, who officials are, recent mentions."""
+
+    main_actor: str | None = None
+    dominant: bool = False  # the main actor is what the whole article is about
+    people: dict[str, str] = field(default_factory=dict)  # surname → state code
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]]) -> "Context":
+        counts = Counter(e._.code for e in ents_in(doc) if e.label_ == "COUNTRY")
+        top = counts.most_common(2)
+        main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]) else None
+        ctx = cls(main_actor=main, people={}, groups=groups)
+        ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
+        for ent in ents_in(doc):
+            if ent.label_ == "PERSON":
+                code = ctx.modifier_codes(ent.root, {"COUNTRY"})
+                if code:
+                    ctx.people[ent[-1].lower_] = code[0]
+        return ctx
+
+    @staticmethod
+    def modifier_codes(token: Token, labels: set[str]) -> list[str]:
+        """Codes of entities that modify ``token``: "Russian President Putin", "Mongolia's President"."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
+                for t in [child] + [g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"]:
+                    if t.ent_type_ in labels and t.ent_iob_ in ("B", "I"):
+                        out.append(entity_code(t))
+                    elif t.dep_ == "compound" or t.ent_type_ == "PERSON":
+                        out += Context.modifier_codes(t, labels)
+        return out
+
+
+def entity_span(token: Token) -> Span | None:
+    """The entity the token is part of, from its IOB tags (``doc.ents`` rebuilds every span)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def entity_code(token: Token) -> str | None:
+    span = entity_span(token)
+    if span is None or span.root.ent_type_ not in ("COUNTRY", "ORG"):
+        return None
+    return Span(span.doc, span.start, span.end, label=span.root.ent_type_)._.code
+
+
+def recent_codes(token: Token, n: int) -> list[str]:
+    """The last ``n`` distinct country codes mentioned before ``token`` (this or the previous sentence)."""
+    sent = token.sent
+    prev_start = sent.start
+    if sent.start > 0:
+        prev_start = token.doc[sent.start - 1].sent.start
+    out: list[str] = []
+    for ent in reversed([e for e in ents_in(token.doc) if prev_start <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]):
+        if ent._.code not in out:
+            out.append(ent._.code)
+        if len(out) == n:
+            break
+    return out
+
+
+COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def recent_group(token: Token, n: int) -> list[str]:
+    """"the two", "both countries", "the four states": the last list of exactly ``n`` states named
+    together ("A, B, C and D") before the token. Pairs are common, so "the two" only looks back to
+    the previous sentence; a longer list is distinctive enough to find anywhere earlier."""
+    start = 0
+    if n == 2:
+        sent = token.sent
+        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(token.doc[start:token.i]):
+        if t.ent_type_ == "COUNTRY" and t.dep_ != "conj" and t.conjuncts:
+            codes = list(dict.fromkeys(c for m in (t, *t.conjuncts) if m.ent_type_ == "COUNTRY" and (c := entity_code(m))))
+            if len(codes) == n:
+                return codes
+    return []
+
+
+def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG")) -> list[str]:
+    """The states (or organisations) a participant token stands for, conjuncts included."""
+    out: list[str] = []
+    for t in [token, *token.conjuncts]:
+        found = _codes_of_one(t, ctx, set(labels))
+        out += found
+        for ex in examples(t):
+            out += codes_of(ex, ctx, labels)
+    return list(dict.fromkeys(c for c in out if c))
+
+
+EXAMPLE_PREPS = WORDS.example_preps
+
+
+def examples(t: Token) -> list[Token]:
+    """"countries, including India", "states such as Spain", "X, along with Y": the named members."""
+    out = []
+    for child in t.children:
+        if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
+            out += [g for g in child.children if g.dep_ == "pobj"]
+            out += [g for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
+    code = entity_code(t)
+    if code and t.ent_type_ in labels:
+        return [code]
+    group = group_codes(t, ctx)
+    if group:
+        return list(group)
+    lower = t.lower_
+    if lower in RELATIVES and t.head.dep_ == "relcl":
+        # "countries such as Germany and Sweden, who ...": the named examples
+        return [c for a in antecedents(t.head) for c in _codes_of_one(a, ctx, labels) + [
+            x for ex in examples(a) for x in codes_of(ex, ctx, tuple(labels))]]
+    if t.ent_type_ == "PERSON":
+        mods = Context.modifier_codes(t, {"COUNTRY"})
+        if mods:
+            return mods[:1]
+        surname = entity_span(t)[-1]
+        return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
+    if lower in ("both", "two") or (t.lemma_ in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
+        return recent_group(t, 2) or recent_codes(t, 2)[::-1]
+    count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)
+    if t.lemma_ in ("country", "state", "nation", "government") and count:  # "the four countries"
+        return recent_group(t, count)
+    if t.lemma_ in COLLECTIVE_NOUNS and "ORG" in labels:  # "the Group of Seven industrialized nations"
+        orgs = [entity_code(c) for c in t.children if c.dep_ == "nmod" and c.ent_type_ == "ORG"]  # not "EU members"
+        if orgs:
+            return orgs
+    if t.lemma_ in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
+        return Context.modifier_codes(t, {"COUNTRY", "ORG"})
+    if t.lemma_ in ACTOR_NOUNS:
+        mods = Context.modifier_codes(t, {"COUNTRY"})
+        if mods:
+            return mods
+        if t.lemma_ in ALIAS_NOUNS and any(c.lower_ == "the" for c in t.children) and ctx.main_actor:
+            return [ctx.main_actor]
+        if lower in ("country",) and any(c.lower_ == "his" for c in t.children):
+            prev = recent_codes(t, 1)
+            return prev
+    if lower in PRONOUNS and t.pos_ == "PRON":
+        if t.dep_ == "poss":  # "the US and (some of) its allies": the state it is coordinated with
+            h = t.head
+            while h.dep_ in ("pobj", "prep"):
+                h = h.head
+            if h.dep_ == "conj" and h.head.ent_type_ == "COUNTRY":
+                return [entity_code(h.head)]
+        # "Although France lacks ties, it opened an office": the nearest earlier subject state.
+        for subj in reversed([s for s in t.sent if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS]):
+            plural = lower in ("they", "their", "them")  # "Denmark and Norway announced they would ..."
+            found = codes_of(subj, ctx, ("COUNTRY",)) if plural else [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
+            if found:
+                return found if plural else found[:1]
+        return [ctx.main_actor] if ctx.main_actor else []
+    return []
+
+
+ALIAS_VERBS = WORDS.alias_verbs
+
+
+def antecedents(relcl: Token) -> list[Token]:
+    """What a relative clause is about. An alias ("Myanmar, also known as Burma, which ...") points
+    back to the named noun; after a list, a singular verb ("Spain, Peru and Chad, which has ...")
+    means its nearest member, a plural or unmarked one the whole list."""
+    head = relcl.head
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in ALIAS_VERBS:
+        head = head.head.head.head
+    while head.dep_ == "conj":
+        head = head.head
+    members = [head, *head.conjuncts]
+    verbs = [relcl, *(c for c in relcl.children if c.dep_ in ("aux", "auxpass"))]
+    singular = any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
+    plural = any(v.tag_ == "VBP" or v.lower_ == "were" for v in verbs) or any(c.lower_ in ("all", "both") for c in relcl.children)
+    inside = any(m.i > relcl.i for m in members)  # "Nicaragua, which broke off ties, and Panama": one member
+    if not inside and (plural or not singular):  # unmarked ("which expelled", "that can be"): the list, as news writes it
+        return members
+    before = [m for m in members if m.i < relcl.i]
+    return [max(before, key=lambda m: m.i)] if before else [relcl.head]
+
+
+def group_codes(t: Token, ctx: Context) -> tuple[str, ...]:
+    """A gazetteer group noun ("the five Nordic countries") → its member codes."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    words = [c.text for c in t.lefts if c.dep_ in ("amod", "compound")] + [t.text]
+    for n in range(len(words)):
+        key = " ".join(words[n:])
+        if key in ctx.groups:
+            return ctx.groups[key]
+    return ()
