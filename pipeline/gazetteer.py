@@ -31,6 +31,9 @@ class Gazetteer:
     def org_codes(self) -> frozenset[str]:
         return frozenset(self.orgs.values())
 
+    def demonyms(self) -> dict[str, str]:
+        return {form: code for form, (code, kind) in self.countries.items() if kind == "demonyms"}
+
     def names(self) -> dict[str, str]:
         """Name and capital forms (not demonyms) → code: the targets of fuzzy matching."""
         return {form: code for form, (code, kind) in self.countries.items() if kind != "demonyms"}

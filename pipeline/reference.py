@@ -20,8 +20,9 @@ ACTOR_NOUNS = WORDS.actor_nouns
 COLLECTIVE_NOUNS = WORDS.collective_nouns
 INSTRUMENT_NOUNS = WORDS.instrument_nouns
 ALIAS_NOUNS = WORDS.alias_nouns
-PRONOUNS = WORDS.pronouns
+PRONOUNS = WORDS.pronouns | WORDS.personal_pronouns
 RELATIVES = WORDS.relatives
+PERSONAL_PRONOUNS = WORDS.personal_pronouns
 @dataclass
 class Context:
     """What the article has fixed so far: its main actor, who officials are, recent mentions."""
@@ -30,17 +31,20 @@ class Context:
     dominant: bool = False  # the main actor is what the whole article is about
     people: dict[str, str] = field(default_factory=dict)  # surname → state code
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "north korean" → PRK, for "the North Koreans"
 
     @classmethod
-    def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]]) -> "Context":
+    def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]], demonyms: dict[str, str] | None = None) -> "Context":
         counts = Counter(e._.code for e in ents_in(doc) if e.label_ == "COUNTRY")
         top = counts.most_common(2)
         main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]) else None
-        ctx = cls(main_actor=main, people={}, groups=groups)
+        ctx = cls(main_actor=main, people={}, groups=groups, demonyms={k.lower(): v for k, v in (demonyms or {}).items()})
         ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
         for ent in ents_in(doc):
             if ent.label_ == "PERSON":
                 code = ctx.modifier_codes(ent.root, {"COUNTRY"})
+                if not code and ent.root.dep_ == "appos":  # "Venezuela's President, Nicolas Maduro"
+                    code = ctx.modifier_codes(ent.root.head, {"COUNTRY"})
                 if code:
                     ctx.people[ent[-1].lower_] = code[0]
         return ctx
@@ -96,7 +100,7 @@ def recent_codes(token: Token, n: int) -> list[str]:
 COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-def recent_group(token: Token, n: int) -> list[str]:
+def recent_group(token: Token, n: int, ctx: "Context | None" = None) -> list[str]:
     """"the two", "both countries", "the four states": the last list of exactly ``n`` states named
     together ("A, B, C and D") before the token. Pairs are common, so "the two" only looks back to
     the previous sentence; a longer list is distinctive enough to find anywhere earlier."""
@@ -105,6 +109,8 @@ def recent_group(token: Token, n: int) -> list[str]:
         sent = token.sent
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for t in reversed(token.doc[start:token.i]):
+        if ctx is not None and len(group := group_codes(t, ctx)) == n:  # "the Nordic countries ... the five nations"
+            return list(group)
         if t.ent_type_ == "COUNTRY" and t.dep_ != "conj" and t.conjuncts:
             codes = list(dict.fromkeys(c for m in (t, *t.conjuncts) if m.ent_type_ == "COUNTRY" and (c := entity_code(m))))
             if len(codes) == n:
@@ -143,33 +149,39 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
     group = group_codes(t, ctx)
     if group:
         return list(group)
-    lower = t.lower_
+    lower, lemma = t.lower_, t.lemma_.lower()  # proper-noun lemmas keep their capital ("President")
     if lower in RELATIVES and t.head.dep_ == "relcl":
         # "countries such as Germany and Sweden, who ...": the named examples
         return [c for a in antecedents(t.head) for c in _codes_of_one(a, ctx, labels) + [
             x for ex in examples(a) for x in codes_of(ex, ctx, tuple(labels))]]
+    if t.tag_ in ("NNS", "NNPS") and lower.endswith("s"):  # "the North Koreans", "the Americans"
+        words = [c.lower_ for c in t.lefts if c.dep_ == "compound"] + [lower[:-1]]
+        if (code := ctx.demonyms.get(" ".join(words))) is not None:
+            return [code]
+    if t.pos_ == "PROPN" and not t.ent_type_ and lower in ctx.people:  # a known official the NER missed
+        return [ctx.people[lower]]
     if t.ent_type_ == "PERSON":
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
             return mods[:1]
         surname = entity_span(t)[-1]
         return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
-    if lower in ("both", "two") or (t.lemma_ in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
-        return recent_group(t, 2) or recent_codes(t, 2)[::-1]
+    if lower in ("both", "two") or (lemma in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
+        return recent_group(t, 2, ctx) or recent_codes(t, 2)[::-1]
     count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)
-    if t.lemma_ in ("country", "state", "nation", "government") and count:  # "the four countries"
-        return recent_group(t, count)
-    if t.lemma_ in COLLECTIVE_NOUNS and "ORG" in labels:  # "the Group of Seven industrialized nations"
+    if lemma in ("country", "state", "nation", "government") and count:  # "the four countries"
+        return recent_group(t, count, ctx)
+    if lemma in COLLECTIVE_NOUNS and "ORG" in labels:  # "the Group of Seven industrialized nations"
         orgs = [entity_code(c) for c in t.children if c.dep_ == "nmod" and c.ent_type_ == "ORG"]  # not "EU members"
         if orgs:
             return orgs
-    if t.lemma_ in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
+    if lemma in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
         return Context.modifier_codes(t, {"COUNTRY", "ORG"})
-    if t.lemma_ in ACTOR_NOUNS:
+    if lemma in ACTOR_NOUNS:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
             return mods
-        if t.lemma_ in ALIAS_NOUNS and any(c.lower_ == "the" for c in t.children) and ctx.main_actor:
+        if lemma in ALIAS_NOUNS and any(c.lower_ == "the" for c in t.children) and ctx.main_actor:
             return [ctx.main_actor]
         if lower in ("country",) and any(c.lower_ == "his" for c in t.children):
             prev = recent_codes(t, 1)
@@ -181,13 +193,19 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
                 h = h.head
             if h.dep_ == "conj" and h.head.ent_type_ == "COUNTRY":
                 return [entity_code(h.head)]
-        # "Although France lacks ties, it opened an office": the nearest earlier subject state.
-        for subj in reversed([s for s in t.sent if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS]):
+        # "Although France lacks ties, it opened an office": the nearest earlier subject state;
+        # "Venezuela's president said he was breaking ties": a person's pronoun, the official's state.
+        personal = lower in PERSONAL_PRONOUNS
+        sent = t.sent
+        scope = list(t.doc[t.doc[sent.start - 1].sent.start:t.i]) if personal and sent.start > 0 else list(sent)
+        subjects = [s for s in scope if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS
+                    and not (personal and s.ent_type_ == "COUNTRY")]  # "he" is a person, not "Laos"
+        for subj in reversed(subjects):
             plural = lower in ("they", "their", "them")  # "Denmark and Norway announced they would ..."
             found = codes_of(subj, ctx, ("COUNTRY",)) if plural else [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
             if found:
                 return found if plural else found[:1]
-        return [ctx.main_actor] if ctx.main_actor else []
+        return [ctx.main_actor] if ctx.main_actor and not personal else []
     return []
 
 

@@ -19,6 +19,7 @@ class Words:
     instrument_nouns: frozenset[str]
     alias_nouns: frozenset[str]
     pronouns: frozenset[str]
+    personal_pronouns: frozenset[str]
     relatives: frozenset[str]
     example_preps: frozenset[str]
     alias_verbs: frozenset[str]

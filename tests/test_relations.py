@@ -187,6 +187,13 @@ ROWS = [
     ("a table of relations under a heading", "Fiji is small. Fiji is far.\n\nDiplomatic relations\n\n| Country | Date |\n|---|---|\n| Japan | 5 November 1971 |\n| Chile | 1972 |\n\nFiji joined the UN.",
      [("FJI", E, "JPN", "1971-11-05", "positive"), ("CHL", E, "FJI", "1972", "positive"), ("FJI", J, "UN", None, "positive")]),
     ("a table without a relation heading is not read", "Fiji is small. Fiji is far.\n\nTrade partners\n\n| Country | Since |\n|---|---|\n| Japan | 1971 |\n", []),
+    ("an official's 'he', then the official by surname", "Venezuela's President Nicolas Maduro said on Wednesday he was breaking diplomatic ties with the United States. Cuba, Maduro's closest ally, condemned the coup.",
+     [("VEN", S, "USA", "2024-10-30", "positive"), ("CUB", A, "VEN", None, "positive")]),
+    ("'he' never falls back to the main actor", "Laos is small. Laos is poor. Laos is proud. He said he was breaking diplomatic ties with Chile.", []),
+    ("plural demonym noun and 'the five nations'", "Norway expelled four North Korean diplomats. The North Koreans, who opened embassies in the Nordic countries after the five nations recognized the Pyongyang regime in 1973, are accused of smuggling.",
+     [("NOR", X, "PRK", None, "positive")] + [("PRK", O, c, None, "positive") for c in ("DNK", "FIN", "ISL", "NOR", "SWE")]
+     + [(c, R, "PRK", "1973", "positive") for c in ("DNK", "FIN", "ISL", "NOR", "SWE")]),
+    ("'relations between A and B were downgraded'", "Relations between Oslo and Pyongyang were downgraded, a spokesman said.", [("NOR", D, "PRK", None, "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -34,7 +34,7 @@ class RelationMatcher:
         self.rel_nouns = set(words.get("rel_nouns", []))
         self.envoy_nouns = set(words.get("envoy_nouns", []))
         self.order = {rid: n for n, rid in enumerate(self.rules)}
-        self.groups = load_gazetteer().groups
+        self.groups, self.demonyms = load_gazetteer().groups, load_gazetteer().demonyms()
 
     def __call__(self, doc: Doc) -> Doc:
         cache_ents(doc)
@@ -45,7 +45,7 @@ class RelationMatcher:
         return doc
 
     def extract(self, doc: Doc) -> list[Claim]:
-        ctx = Context.of(doc, self.groups)
+        ctx = Context.of(doc, self.groups, self.demonyms)
         text = doc.text  # built once: Doc.text joins every token on each access
         found_matches = []
         for match_id, tokens in self.matcher(doc):
@@ -145,7 +145,8 @@ class RelationMatcher:
         if listed:
             objects = colon_items(trigger, sent, text)
         if not generic:
-            subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed)
+            between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (trigger, theme) if h is not None for c in h.children)
+            subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed, between=between)
         # the event keeps the stated polarity: "This also applies to Brazil" repeats the rule, not the exception
         event = Event(rule.relation, tuple(objects), stated, tuple(subjects)) if objects else None
         if not subjects or not objects:
@@ -164,9 +165,10 @@ class RelationMatcher:
         return event, claims
 
     @staticmethod
-    def complete(relation, subjects, objects, sent, ctx, pair=True):
+    def complete(relation, subjects, objects, sent, ctx, pair=True, between=False):
         """Symmetric pairs ("A and B established ties") and the main actor where a side is missing;
-        ``pair=False`` for listed items, which are all on one side."""
+        ``pair=False`` for listed items, which are all on one side; ``between``: "relations between
+        A and B were downgraded" reads A → B for any relation."""
         main = ctx.main_actor
         mentioned = main and any(e._.code == main for e in ents_in(sent))
         if subjects and not objects:
@@ -174,7 +176,7 @@ class RelationMatcher:
                 return subjects[:1], subjects[1:]
             if main and main not in subjects and (mentioned or ctx.dominant or relation in ("recognize", "visit")):
                 return subjects, [main]
-        if objects and not subjects and RELATIONS[relation] and len(objects) == 2 and pair:
+        if objects and not subjects and (RELATIONS[relation] or between) and len(objects) == 2 and pair:
             return objects[:1], objects[1:]  # "relations between A and B"
         if objects and not subjects and main and main not in objects and relation != "join_organization":
             if relation in ("establish_relations", "sever_relations", "sign_agreement", "impose_sanctions",
