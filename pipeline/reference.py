@@ -219,6 +219,9 @@ def antecedents(relcl: Token) -> list[Token]:
     head = relcl.head
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in ALIAS_VERBS:
         head = head.head.head.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be" and not head.ent_type_:
+        # "Egypt and Jordan are the only states that have ties with Israel": the copula's subject
+        head = next((c for c in head.head.children if c.dep_ == "nsubj"), head)
     while head.dep_ == "conj":
         head = head.head
     members = [head, *head.conjuncts]

@@ -29,6 +29,7 @@ class Words:
     negators: frozenset[str]
     neg_verbs: frozenset[str]
     say_verbs: frozenset[str]
+    speakers: frozenset[str]
     glue: frozenset[str]
     cues: frozenset[str]
     anaphoric: frozenset[str]

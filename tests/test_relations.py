@@ -194,6 +194,13 @@ ROWS = [
      [("NOR", X, "PRK", None, "positive")] + [("PRK", O, c, None, "positive") for c in ("DNK", "FIN", "ISL", "NOR", "SWE")]
      + [(c, R, "PRK", "1973", "positive") for c in ("DNK", "FIN", "ISL", "NOR", "SWE")]),
     ("'relations between A and B were downgraded'", "Relations between Oslo and Pyongyang were downgraded, a spokesman said.", [("NOR", D, "PRK", None, "positive")]),
+    ("a plan announced by others is not a claim", "The two countries will sign the agreement at the White House on Tuesday, officials said.", []),
+    ("the actor's own announcement counts", "Spain says it will expel the Cuban ambassador.", [("ESP", X, "CUB", None, "positive")]),
+    ("plain future is not a claim", "Chile will open an embassy in Hanoi next year.", []),
+    ("relative clause on a copular attribute", "Egypt and Jordan are the only other Arab states that have formal ties with Israel.",
+     [("EGY", E, "ISR", None, "positive"), ("JOR", E, "ISR", None, "positive")]),
+    ("hosting a leader is his visit", "Israeli Prime Minister Benjamin Netanyahu spoke. Oman, which hosted Netanyahu in 2018, welcomed the move.",
+     [("ISR", V, "OMN", "2018", "positive")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

@@ -49,14 +49,20 @@ def unasserted(trigger: Token, sent: Span) -> bool:
 
 
 SAY_VERBS = WORDS.say_verbs
+SPEAKERS = WORDS.speakers
 
 
 def _announced(verb: Token, kids: list[Token]) -> bool:
-    """"Taiwan said it would close its embassy": reported speech backshifts "will" to "would";
-    the actor's announced decision counts (spec section 3)."""
+    """"Taiwan said it would close its embassy", "Spain says it will expel": a decision the actor
+    announces counts (spec section 3); "officials said the two will sign" is a plan."""
     while verb.dep_ == "conj":  # "said Taipei had cut ties and that it would close ..."
         verb = verb.head
-    return any(c.lower_ == "would" for c in kids if c.dep_ == "aux") and verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS
+    if not any(c.lower_ in ("would", "will", "'ll") for c in kids if c.dep_ == "aux"):
+        return False
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SAY_VERBS:
+        return False
+    sayers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(t.ent_type_ in ("COUNTRY", "PERSON") or t.lemma_.lower() in SPEAKERS for s in sayers for t in s.subtree)
 
 
 def _naming(governor: Token, below: Token) -> bool:

@@ -13,6 +13,7 @@ from ..gazetteer import load_yaml
 from ..records import RELATIONS
 
 PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
+ROLE_STRATEGIES = ("clause", "holder", "host")
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Rule:
     id: str
     relation: str
     undated: bool = False  # a noun phrase that states a standing fact, not a dated event
-    roles: str = "clause"  # "holder": the noun that has the relation ("the only country with ties to X is Y")
+    roles: str = "clause"  # or "holder" ("the only country with ties to X is Y"), "host" ("Oman hosted Netanyahu")
 
 
 @dataclass
@@ -58,8 +59,8 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
             matcher.add(rid, [entry["pattern"]])
         except ValueError as exc:
             raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
-        if entry.get("roles", "clause") not in ("clause", "holder"):
-            raise InputError(path, f"pattern {rid!r}: roles must be 'clause' or 'holder'")
+        if entry.get("roles", "clause") not in ROLE_STRATEGIES:
+            raise InputError(path, f"pattern {rid!r}: roles must be one of {ROLE_STRATEGIES}")
         rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)), entry.get("roles", "clause"))
     tables = data.get("tables") or {}
     if not isinstance(tables, dict) or not set(tables) <= set(RELATIONS) or not all(
