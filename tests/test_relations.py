@@ -201,6 +201,12 @@ ROWS = [
      [("EGY", E, "ISR", None, "positive"), ("JOR", E, "ISR", None, "positive")]),
     ("hosting a leader is his visit", "Israeli Prime Minister Benjamin Netanyahu spoke. Oman, which hosted Netanyahu in 2018, welcomed the move.",
      [("ISR", V, "OMN", "2018", "positive")]),
+    ("receiving a delegation on a visit", "Kim Yong Nam of the DPRK received a Lao government delegation on a visit to the DPRK.", [("LAO", V, "PRK", None, "positive")]),
+    ("a relative clause closes the embassy", "Seoul has yet to reopen its embassy in Hanoi, which it closed in 1975.",
+     [("KOR", O, "VNM", None, "negative"), ("KOR", C, "VNM", "1975", "positive")]),
+    ("withdrew its ambassador", "Malaysia withdrew its ambassador from Pyongyang and has not sent a new one.", [("MYS", D, "PRK", None, "positive")]),
+    ("'has not done so' after the sentence's own event", "Vietnam and South Korea established relations in 1992. In 2019, Malaysia said it would reopen its embassy, but it has not done so.", [("KOR", E, "VNM", "1992", "positive")]),
+    ("'did not do so' negates the repeat", "Chile recognized Kosovo in 2008. Peru did not do so.", [("CHL", R, "XKX", "2008", "positive"), ("PER", R, "XKX", None, "negative")]),
     # Modality: none of these is a claim.
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),

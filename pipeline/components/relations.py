@@ -78,11 +78,10 @@ class RelationMatcher:
                     if event.relation in ("open_mission", "close_mission"):
                         missions[:] = [event]
                 found += new
-            last = events or last
             if ELLIPSIS.search(sent.text):
-                stated = list(found)
-                for event in last:
-                    found += self.ellipsis(sent, event, ctx, stated, frame)
+                triggers = [names["trigger"].i for _, names in by_sent.get(sent.start, [])]
+                found += self.ellipsis(sent, events, last, ctx, found, frame, triggers)
+            last = events or last
             found += continue_lists(sent, found, before[-1] if before else None, ctx)
             claims += found
         if ctx.main_actor:  # tables in a "Foreign relations of X" page are about X
@@ -137,6 +136,8 @@ class RelationMatcher:
                 subjects, objects = mission_roles(theme, subjects, objects, ctx)
             if rule.relation == "visit" and not subjects and trigger.pos_ == "NOUN":
                 subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
+                if not subjects and trigger.dep_ == "pobj" and trigger.head.lower_ == "on":  # "a Lao delegation on a visit to X"
+                    subjects = codes_of(trigger.head.head, ctx, ("COUNTRY",))
             if "holder" in names and not objects:  # "the attack on the delegation to Burma": the parser moved "to Burma"
                 objects = [c for t in object_tokens(names["holder"], None, ["to"], False) for c in codes_of(t, ctx)]
             if not objects and any(c.lower_ == "there" for c in trigger.children):
@@ -215,10 +216,13 @@ class RelationMatcher:
                 side_a += codes_of(child, ctx)
         return side_a, side_b
 
-    def ellipsis(self, sent: Span, last: Event, ctx: Context, found: list[Claim], frame: tuple) -> list[Claim]:
-        """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last event,
-        once per cue ("Italy was the first in 2000, followed by Spain in 2001")."""
-        done = {x for c in found if c.relation == last.relation for x in (c.subject, c.object)}
+    def ellipsis(self, sent: Span, local: list[Event], previous: list[Event], ctx: Context, found: list[Claim],
+                 frame: tuple, triggers: list[int]) -> list[Claim]:
+        """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last events,
+        once per cue ("Italy was the first in 2000, followed by Spain in 2001"). A cue after a
+        trigger of its own sentence repeats that sentence's events ("said it would reopen its
+        embassy, but has not done so" repeats nothing when that event had no parties)."""
+        stated = list(found)
         out: list[Claim] = []
         for match in ELLIPSIS.finditer(sent.text):
             cue = next(t for t in sent if t.idx >= sent.start_char + match.start())
@@ -231,16 +235,17 @@ class RelationMatcher:
             tokens += [g for c in head.children if c.dep_ == "attr" for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             if cue.lower_ in ("neither", "nor") or not tokens:
                 tokens = [c for c in head.children if c.dep_ in ("nsubj", "attr", "dobj")] or tokens
-            subjects = [c for t in tokens for c in codes_of(t, ctx, ("COUNTRY",))]
-            subjects = list(dict.fromkeys(c for c in subjects if c not in last.objects and c not in done))
-            if not subjects:
-                continue
-            done.update(subjects)
-            pol = "negative" if re.search(r"\b(neither|nor)\b", sent.text, re.I) else last.polarity
-            rule = Rule("ellipsis." + last.relation, last.relation)
+            negated = re.search(r"\b(neither|nor)\b", sent.text, re.I) or any(c.dep_ == "neg" for c in head.children)
             # "was the last to do so in 2011": the date hangs on "do so", not on "was"
             anchor = next((t for t in head.subtree if t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)), head)
-            out += _pairs(subjects, list(last.objects), EventDates(anchor, sent, frame), rule, pol, sent)
+            for event in (local if any(i < cue.i for i in triggers) else previous):
+                done = {x for c in stated + out if c.relation == event.relation for x in (c.subject, c.object)}
+                subjects = [c for t in tokens for c in codes_of(t, ctx, ("COUNTRY",))]
+                subjects = list(dict.fromkeys(c for c in subjects if c not in event.objects and c not in done))
+                if subjects:
+                    rule = Rule("ellipsis." + event.relation, event.relation)
+                    pol = "negative" if negated else event.polarity
+                    out += _pairs(subjects, list(event.objects), EventDates(anchor, sent, frame), rule, pol, sent)
         return out
 
 
