@@ -208,6 +208,10 @@ ROWS = [
     ("'has not done so' after the sentence's own event", "Vietnam and South Korea established relations in 1992. In 2019, Malaysia said it would reopen its embassy, but it has not done so.", [("KOR", E, "VNM", "1992", "positive")]),
     ("'did not do so' negates the repeat", "Chile recognized Kosovo in 2008. Peru did not do so.", [("CHL", R, "XKX", "2008", "positive"), ("PER", R, "XKX", None, "negative")]),
     # Modality: none of these is a claim.
+    ("obligation", "Chile must expel the Cuban ambassador.", []),
+    ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),
+    ("question with 'should'", "Should Seoul break off relations with Beijing?", []),
+
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),
     ("plan", "Brazil plans to open an embassy in Hanoi.", []),
