@@ -207,6 +207,13 @@ ROWS = [
     ("withdrew its ambassador", "Malaysia withdrew its ambassador from Pyongyang and has not sent a new one.", [("MYS", D, "PRK", None, "positive")]),
     ("'has not done so' after the sentence's own event", "Vietnam and South Korea established relations in 1992. In 2019, Malaysia said it would reopen its embassy, but it has not done so.", [("KOR", E, "VNM", "1992", "positive")]),
     ("'did not do so' negates the repeat", "Chile recognized Kosovo in 2008. Peru did not do so.", [("CHL", R, "XKX", "2008", "positive"), ("PER", R, "XKX", None, "negative")]),
+    ("gapping: a new subject with its own date", "Egypt signed a peace treaty with Israel in 1979 and Jordan in 1994.",
+     [("EGY", G, "ISR", "1979", "positive"), ("ISR", G, "JOR", "1994", "positive")]),
+    ("gapping with a coordinated pair", "Ghana severed ties with Israel in 1973, and Kenya and Zambia in 1974.",
+     [("GHA", S, "ISR", "1973", "positive"), ("ISR", S, "KEN", "1974", "positive"), ("ISR", S, "ZMB", "1974", "positive")]),
+    ("'froze them' refers to the relations", "Mauritania established relations with Israel in 1999 but froze them in 2009.",
+     [("ISR", E, "MRT", "1999", "positive"), ("MRT", D, "ISR", "2009", "positive")]),
+    ("'suspended them' about talks is nothing", "Chile held talks with Peru but suspended them in 2009.", []),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

@@ -77,10 +77,22 @@ def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Co
             if not cued(run) and (carried or not anchors & {e._.code for e, _ in run}):
                 continue
             for ent, date in run:
-                if ent._.code not in anchors:
-                    s, o = (fixed, ent._.code) if side == "object" else (ent._.code, fixed)
-                    out.append(make_claim(s, rule, o, date, pol, sent))
+                if ent._.code in anchors:
+                    continue
+                if side == "object" and ent.label_ == "COUNTRY" and _gapped(ent):  # "Egypt signed a treaty with Israel in 1979 and Jordan in 1994"
+                    out += [make_claim(ent._.code, rule, o, date, pol, sent) for o in anchors if o != ent._.code]
+                    continue
+                s, o = (fixed, ent._.code) if side == "object" else (ent._.code, fixed)
+                out.append(make_claim(s, rule, o, date, pol, sent))
     return out
+
+
+def _gapped(ent: Span) -> bool:
+    """A list item coordinated with the verb itself is the subject of a gapped clause."""
+    t = ent.root
+    while t.dep_ == "conj" and t.head.ent_type_ == "COUNTRY":
+        t = t.head
+    return t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")
 
 
 def frame_date(sent: Span, previous: tuple, text: str) -> tuple:

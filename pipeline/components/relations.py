@@ -98,6 +98,10 @@ class RelationMatcher:
         cfg = self.settings[rule.relation]
         if unasserted(trigger, sent):
             return None, []
+        if theme is not None and theme.lemma_ in ("they", "it"):
+            theme = self.pronoun_theme(trigger)  # "established relations ... but froze them"
+            if theme is None:
+                return None, []
         if theme is not None and theme.lemma_ in self.rel_nouns and _not_diplomatic(theme):
             return None, []
         pol = stated = polarity(trigger, theme)
@@ -168,6 +172,13 @@ class RelationMatcher:
             # "have not closed X's missions": the missions operate
             claims += _pairs(subjects, objects, EventDates(trigger, sent, undated=True), Rule(rule.id, "open_mission"), "positive", sent)
         return event, claims
+
+    def pronoun_theme(self, trigger: Token) -> Token | None:
+        """The relations noun a "them"/"it" theme stands for: the theme of the verb this one is
+        coordinated with."""
+        if trigger.dep_ != "conj":
+            return None
+        return next((c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in self.rel_nouns), None)
 
     @staticmethod
     def complete(relation, subjects, objects, sent, ctx, pair=True, between=False):
