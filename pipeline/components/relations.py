@@ -127,6 +127,8 @@ class RelationMatcher:
                 subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
             generic = bool(subj_tokens) and not subjects
             obj_tokens = object_tokens(trigger, theme, cfg["object_preps"], cfg["direct_object"])
+            if "target" in names:  # "sanctioned three North Korean officials"
+                obj_tokens.append(names["target"])
             if theme is not None and theme.lemma_ in self.envoy_nouns:
                 obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
             if rule.relation == "expel_diplomats" and not subjects:  # "diplomats were expelled from Poland"
@@ -204,7 +206,15 @@ class RelationMatcher:
 
     @staticmethod
     def alliance_roles(trigger: Token, ctx: Context) -> tuple[list[str], list[str]]:
-        """"A is B's ally", "A, an ally of B", "B's allies A and C", "brotherly ties with A"."""
+        """"A is B's ally", "A, an ally of B", "B's allies A and C", "brotherly ties with A",
+        "the alliance between A and B", "the US-South Korea alliance"."""
+        if trigger.lemma_ == "alliance":
+            before = trigger.doc[trigger.left_edge.i:trigger.i]  # "the US-South Korea alliance", "Moscow's alliance"
+            parties = [e._.code for e in ents_in(trigger.doc) if e.label_ == "COUNTRY" and before.start <= e.start and e.end <= before.end]
+            parties += [c for ch in trigger.children if ch.dep_ == "prep" and ch.lower_ in ("with", "between")
+                        for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx, ("COUNTRY",))]
+            parties = list(dict.fromkeys(parties))
+            return parties[:1], parties[1:]
         side_b = [c for ch in trigger.children if ch.dep_ == "poss" for c in codes_of(ch, ctx)]
         side_b += [c for ch in trigger.children if ch.dep_ == "prep" and ch.lower_ in ("of", "with", "to")
                    for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx)]
