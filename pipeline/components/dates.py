@@ -55,16 +55,18 @@ class DateNormaliser:
         register_extensions()
         self.name = name
         self.matcher = Matcher(nlp.vocab, validate=True)
-        year = {"TEXT": {"REGEX": f"^{YEAR}$"}}
+        # SHAPE tests are C-level; a REGEX on every token was the stage's main cost. Ranges are
+        # checked on the matches (_plausible).
+        year = {"SHAPE": "dddd"}
         dash = {"TEXT": {"IN": ["-", "–", "—", "to", "and", "until"]}}
         self.matcher.add("YEAR", [[year]])
         self.matcher.add("INTERVAL", [[{"LOWER": {"IN": ["between", "from"]}}, year, dash, year], [year, {"TEXT": {"IN": ["-", "–", "—"]}}, year],
-                                          [year, {"TEXT": {"IN": ["-", "–", "—"]}}, {"TEXT": {"REGEX": r"^\d\d$"}}]])
+                                          [year, {"TEXT": {"IN": ["-", "–", "—"]}}, {"SHAPE": "dd"}]])
         # spaCy's NER misses some deictic dates ("met last month"); these are what the spec resolves.
         self.matcher.add("RELATIVE", [[{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["year", "month"]}}],
                                       [{"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}}],
                                       [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]])
-        self.matcher.add("DECADE", [[{"TEXT": {"REGEX": r"^(1[6-9]\d0|20\d0)s$"}}]])
+        self.matcher.add("DECADE", [[{"SHAPE": "ddddx"}]])
 
     def __call__(self, doc: Doc) -> Doc:
         base, parts = parse_published(doc._.published)
@@ -74,7 +76,7 @@ class DateNormaliser:
         parsers = {tense: DateDataParser(languages=["en"], settings={"RELATIVE_BASE": relative_base, "PREFER_DATES_FROM": pref})
                    for tense, pref in (("current", "current_period"), ("past", "past"))}
         candidates = [self._with_day(doc, self._trim(doc, e)) for e in doc.ents if e.label_ == "DATE"]
-        candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc)]
+        candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc) if _plausible(doc[s:e])]
         spans = []
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
             for piece in self._split(span):
@@ -151,6 +153,12 @@ class DateNormaliser:
             if _looks_relative(text) and GRANULARITY[period] > parts:
                 return None  # "last month" against a year-only publication date
         return date.strftime(("%Y", "%Y-%m", "%Y-%m-%d")[GRANULARITY[period] - 1])
+
+
+def _plausible(span: Span) -> bool:
+    """Four-digit tokens in a matched date are years 1600-2099; decades end in 0s."""
+    return all(re.fullmatch(YEAR, t.text) for t in span if t.shape_ == "dddd") and all(
+        DECADE.match(t.text) for t in span if t.shape_ == "ddddx")
 
 
 def _told_in_past(span: Span) -> bool:
