@@ -15,6 +15,8 @@ def ents(doc):
     ("The USSR and Yugoslavia traded with East Germany and Czechoslovakia.", [("USSR", "COUNTRY", "SUN"), ("Yugoslavia", "COUNTRY", "YUG"), ("East Germany", "COUNTRY", "DDR"), ("Czechoslovakia", "COUNTRY", "CSK")]),
     ("Burma, Swaziland and Ivory Coast sent notes to Kosovo.", [("Burma", "COUNTRY", "MMR"), ("Swaziland", "COUNTRY", "SWZ"), ("Ivory Coast", "COUNTRY", "CIV"), ("Kosovo", "COUNTRY", "XKX")]),
     ("Talks between Seoul and Kuala Lumpur resumed.", [("Seoul", "COUNTRY", "KOR"), ("Kuala Lumpur", "COUNTRY", "MYS")]),
+    ("Saigon and Bonn objected, as did East Berlin.", [("Saigon", "COUNTRY", "OTHER:South Vietnam"), ("Bonn", "COUNTRY", "DEU"), ("East Berlin", "COUNTRY", "DDR")]),
+    ("The Czechoslovak and Yugoslav envoys met.", [("Czechoslovak", "COUNTRY", "CSK"), ("Yugoslav", "COUNTRY", "YUG")]),
     ("Swedish diplomats met a Malaysian minister.", [("Swedish", "COUNTRY", "SWE"), ("Malaysian", "COUNTRY", "MYS")]),
     ("The UAE and the UK spoke at the UN Security Council.", [("UAE", "COUNTRY", "ARE"), ("UK", "COUNTRY", "GBR"), ("the UN Security Council", "ORG", "UNSC")]),
     ("He flew into Kuala Lumpur International Airport on Monday.", []),

@@ -85,7 +85,10 @@ class EntityRuler:
         """Demonyms count only as modifiers: "Swedish diplomats", not "the Swedish" or "Swedish" alone."""
         root = span.root
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        return root.dep_ in ("amod", "compound", "nmod") or (
+        head = root
+        while head.dep_ == "conj":  # "the Czechoslovak and Yugoslav envoys"
+            head = head.head
+        return head.dep_ in ("amod", "compound", "nmod") or (
             nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end)
 
     def _fuzzy_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
