@@ -45,8 +45,9 @@ class Context:
                 code = ctx.modifier_codes(ent.root, {"COUNTRY"})
                 if not code and ent.root.dep_ == "appos":  # "Venezuela's President, Nicolas Maduro"
                     code = ctx.modifier_codes(ent.root.head, {"COUNTRY"})
-                if code:
-                    ctx.people[ent[-1].lower_] = code[0]
+                if code:  # family name last ("Putin") or first ("Kim Jong Un")
+                    for name in {ent[0].lower_, ent[-1].lower_}:
+                        ctx.people.setdefault(name, code[0])
         return ctx
 
     @staticmethod
@@ -164,8 +165,9 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
             return mods[:1]
-        surname = entity_span(t)[-1]
-        return [ctx.people[surname.lower_]] if surname.lower_ in ctx.people else ([ctx.main_actor] if ctx.main_actor else [])
+        name = entity_span(t)
+        known = [ctx.people[n.lower_] for n in (name[-1], name[0]) if n.lower_ in ctx.people]
+        return known[:1] or ([ctx.main_actor] if ctx.main_actor else [])
     if lower in ("both", "two") or (lemma in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
         return recent_group(t, 2, ctx) or recent_codes(t, 2)[::-1]
     count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)

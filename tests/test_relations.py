@@ -222,6 +222,8 @@ ROWS = [
     ("sanctioned officials", "The US sanctioned three North Korean officials in 2018.", [("USA", N, "PRK", "2018", "positive")]),
     ("alliance between", "The alliance between Russia and Belarus has deepened.", [("BLR", A, "RUS", None, "positive")]),
     ("hyphenated alliance", "The US-South Korea alliance dates back to 1953.", [("KOR", A, "USA", "1953", "positive")]),
+    ("Korean names: family name first", "North Korean leader Kim Jong Un arrived in Russia on Tuesday. Kim later travelled to Beijing.",
+     [("PRK", V, "RUS", "2024-10-29", "positive"), ("PRK", V, "CHN", None, "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),
