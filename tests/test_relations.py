@@ -224,6 +224,9 @@ ROWS = [
     ("hyphenated alliance", "The US-South Korea alliance dates back to 1953.", [("KOR", A, "USA", "1953", "positive")]),
     ("Korean names: family name first", "North Korean leader Kim Jong Un arrived in Russia on Tuesday. Kim later travelled to Beijing.",
      [("PRK", V, "RUS", "2024-10-29", "positive"), ("PRK", V, "CHN", None, "positive")]),
+    ("no other state named: the main actor is the other side", "Laos is small. Laos is poor. Laos is far. Chile is near. Botswana broke ties in 2014. Uganda did not, however, sever diplomatic relations.",
+     [("BWA", S, "LAO", "2014", "positive"), ("UGA", S, "LAO", None, "negative")]),
+    ("another state named: no fallback", "Laos is small. Laos is poor. Laos is far. Chile is near. Peru broke ties after Chile protested.", []),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

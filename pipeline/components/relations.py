@@ -188,11 +188,14 @@ class RelationMatcher:
         ``pair=False`` for listed items, which are all on one side; ``between``: "relations between
         A and B were downgraded" reads A → B for any relation."""
         main = ctx.main_actor
-        mentioned = main and any(e._.code == main for e in ents_in(sent))
+        named = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY"}
+        mentioned = main in named
         if subjects and not objects:
             if RELATIONS[relation] and len(subjects) == 2 and not (mentioned and main not in subjects):
                 return subjects[:1], subjects[1:]
-            if main and main not in subjects and (mentioned or ctx.dominant or relation in ("recognize", "visit")):
+            # "Botswana broke ties in 2014": with no other state in sight, the other side is the main actor
+            alone = named <= set(subjects)
+            if main and main not in subjects and (mentioned or ctx.dominant or alone or relation in ("recognize", "visit")):
                 return subjects, [main]
         if objects and not subjects and (RELATIONS[relation] or between) and len(objects) == 2 and pair:
             return objects[:1], objects[1:]  # "relations between A and B"
