@@ -43,6 +43,10 @@ def subject_tokens(trigger: Token) -> list[Token]:
             if any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN":
                 return []  # "countries visited by X": the head noun is the object
             return [t.head]
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in CONTROL_VERBS:
+            controller = [c for c in t.head.children if c.dep_ == "dobj"]
+            if controller:  # "prompting Taipei to sever ties": the object of "prompt" acts
+                return controller
         if t.dep_ == "conj" and (shared := _relcl_before(t)) is not None:
             t = shared  # "Germany, who share a compound and have stopped ...": the parser hung "stopped" on the root
             continue
@@ -68,6 +72,7 @@ def _relcl_before(verb: Token) -> Token | None:
 
 
 EXCEPT_WORDS = WORDS.except_words
+CONTROL_VERBS = WORDS.control_verbs
 
 
 def instruments(trigger: Token) -> list[Token]:
@@ -136,7 +141,7 @@ def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct:
     out = []
     for head in [h for h in (trigger, theme) if h is not None]:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:  # "granted recognition to X"
                 out += [g for g in child.children if g.dep_ == "pobj"]
             elif direct and child.dep_ in ("dobj", "attr", "nsubjpass") and child != theme:
                 out.append(child)  # "Cuba was visited by X": the passive subject is the object

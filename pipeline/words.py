@@ -24,6 +24,7 @@ class Words:
     example_preps: frozenset[str]
     alias_verbs: frozenset[str]
     except_words: frozenset[str]
+    control_verbs: frozenset[str]
     unasserted: frozenset[str]
     modal_aux: frozenset[str]
     negators: frozenset[str]

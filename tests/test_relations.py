@@ -227,6 +227,13 @@ ROWS = [
     ("no other state named: the main actor is the other side", "Laos is small. Laos is poor. Laos is far. Chile is near. Botswana broke ties in 2014. Uganda did not, however, sever diplomatic relations.",
      [("BWA", S, "LAO", "2014", "positive"), ("UGA", S, "LAO", None, "negative")]),
     ("another state named: no fallback", "Laos is small. Laos is poor. Laos is far. Chile is near. Peru broke ties after Chile protested.", []),
+    ("recognition granted to", "Canada granted recognition to Kosovo in 2008.", [("CAN", R, "XKX", "2008", "positive")]),
+    ("recognition won from", "Taiwan won recognition from Nauru in 2005.", [("NRU", R, "TWN", "2005", "positive")]),
+    ("participle: relations broken off, later restored", "Diplomatic relations between Israel and Guinea, broken off in 1967, were restored in 2016.",
+     [("GIN", S, "ISR", "1967", "positive"), ("GIN", E, "ISR", "2016", "positive")]),
+    ("object control: 'prompting Taipei to sever'", "In 1992 Seoul and Beijing normalized relations, prompting Taipei to sever ties with Seoul.",
+     [("CHN", E, "KOR", "1992", "positive"), ("KOR", S, "TWN", "1992", "positive")]),
+    ("an application is not membership", "Laos applied for membership in the UN in 1950.", []),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

@@ -108,8 +108,8 @@ class RelationMatcher:
         generic = False  # an explicit subject that names no state ("most of those countries")
         if rule.relation == "alliance":
             subjects, objects = self.alliance_roles(trigger, ctx)
-        elif rule.roles == "host":  # the visitor's state visits the host
-            subjects = codes_of(names["visitor"], ctx, ("COUNTRY",))
+        elif rule.roles == "inverse":  # "Oman hosted Netanyahu", "Taiwan won recognition from Nauru"
+            subjects = codes_of(names["actor"], ctx, ("COUNTRY",))
             objects = [c for t in subject_tokens(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
             generic = True  # both sides come from the parse or not at all
         elif rule.roles == "holder":

@@ -13,7 +13,7 @@ from ..gazetteer import load_yaml
 from ..records import RELATIONS
 
 PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
-ROLE_STRATEGIES = ("clause", "holder", "host")
+ROLE_STRATEGIES = ("clause", "holder", "inverse")
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Rule:
     id: str
     relation: str
     undated: bool = False  # a noun phrase that states a standing fact, not a dated event
-    roles: str = "clause"  # or "holder" ("the only country with ties to X is Y"), "host" ("Oman hosted Netanyahu")
+    roles: str = "clause"  # or "holder" ("the only country with ties to X is Y"), "inverse" ("Oman hosted Netanyahu")
 
 
 @dataclass
