@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +28,7 @@ class RelationMatcher:
     def __init__(self, nlp: Language, name: str, patterns: str | None):
         register_extensions()
         self.name = name
-        ruleset = load_rules(patterns or PATTERNS, nlp.vocab)
+        self.ruleset = ruleset = load_rules(patterns or PATTERNS, nlp.vocab)
         self.matcher, self.rules, self.settings, self.tables = ruleset.matcher, ruleset.rules, ruleset.settings, ruleset.tables
         words = ruleset.words
         self.mission_nouns = set(words.get("mission_nouns", []))
@@ -48,7 +49,7 @@ class RelationMatcher:
         ctx = Context.of(doc, self.groups, self.demonyms)
         text = doc.text  # built once: Doc.text joins every token on each access
         found_matches = []
-        for match_id, tokens in self.matcher(doc):
+        for match_id, tokens in self.dependency_matches(doc):
             rid = doc.vocab.strings[match_id]
             pattern = self.matcher.get(rid)[1][0]
             found_matches.append((self.rules[rid], {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, tokens)}))
@@ -91,6 +92,23 @@ class RelationMatcher:
                 claims += [Claim("", ctx.main_actor, relation, e._.code, date, "positive", "", start, start + len(line.strip()),
                                  pattern="table." + relation) for e in parties if e._.code != ctx.main_actor]
         return claims
+
+    def dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """DependencyMatcher matches, run only over the sentences whose words some rule could
+        match (its cost grows with every token it sees): those sentences are copied into one Doc
+        and the token indices mapped back."""
+        sents = [s for s in doc.sents if self.ruleset.may_match({t.lemma_ for t in s}, {t.lower_ for t in s})]
+        if len(sents) * 2 > len(list(doc.sents)):
+            return self.matcher(doc)  # mostly candidates: copying would cost more than it saves
+        if not sents:
+            return []
+        sub = Doc.from_docs([s.as_doc() for s in sents], ensure_whitespace=False)
+        starts, offsets, n = [], [], 0
+        for s in sents:
+            starts.append(n)
+            offsets.append(s.start - n)
+            n += len(s)
+        return [(match_id, [i + offsets[bisect_right(starts, i) - 1] for i in tokens]) for match_id, tokens in self.matcher(sub)]
 
     def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
                    missions: list[Event]):

@@ -31,6 +31,13 @@ class RuleSet:
     settings: dict[str, dict]  # per relation: object_preps, direct_object
     words: dict[str, list]  # the file's vocab lists
     tables: dict[str, list[str]]  # relation → table header words
+    needs: list[list[tuple[str, frozenset[str]]]]  # per rule: the LEMMA/LOWER sets its nodes require
+
+    def may_match(self, lemmas: set[str], lowers: set[str]) -> bool:
+        """Could any rule match a sentence with these words? (A necessary condition only: every
+        node with a word constraint needs a token that meets it.)"""
+        return any(all(not words.isdisjoint(lemmas if attr == "LEMMA" else lowers) for attr, words in need)
+                   for need in self.needs)
 
 
 def load_rules(path: Path | str, vocab) -> RuleSet:
@@ -66,4 +73,17 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
     if not isinstance(tables, dict) or not set(tables) <= set(RELATIONS) or not all(
             isinstance(v, list) and all(isinstance(w, str) for w in v) for v in tables.values()):
         raise InputError(path, "'tables' must map relations to lists of header words")
-    return RuleSet(matcher, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()})
+    needs = [_word_needs(entry["pattern"]) for entry in data["patterns"]]
+    return RuleSet(matcher, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()}, needs)
+
+
+def _word_needs(pattern: list[dict]) -> list[tuple[str, frozenset[str]]]:
+    out = []
+    for node in pattern:
+        for attr in ("LEMMA", "LOWER"):
+            value = node.get("RIGHT_ATTRS", {}).get(attr)
+            if isinstance(value, str):
+                out.append((attr, frozenset([value])))
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                out.append((attr, frozenset(map(str, value["IN"]))))
+    return out
