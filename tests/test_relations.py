@@ -234,6 +234,7 @@ ROWS = [
     ("object control: 'prompting Taipei to sever'", "In 1992 Seoul and Beijing normalized relations, prompting Taipei to sever ties with Seoul.",
      [("CHN", E, "KOR", "1992", "positive"), ("KOR", S, "TWN", "1992", "positive")]),
     ("an application is not membership", "Laos applied for membership in the UN in 1950.", []),
+    ("ties date back", "Laos is small. Laos is poor. Ties with Chile dated back to 1970.", [("CHL", E, "LAO", "1970", "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),
@@ -270,7 +271,7 @@ def test_every_pattern_id_is_exercised(parse):
     missing = {r["id"] for r in rules} - {p for p in fired}
     # Known gaps (the rule exists but its roles are not yet resolved on these sentences); this
     # assertion fails both when a new rule goes unexercised and when a gap is closed.
-    known_gaps = {"establish.date_back"}
+    known_gaps: set[str] = set()
     assert missing == known_gaps
 
 

@@ -137,7 +137,8 @@ class RelationMatcher:
                        for c in codes_of(t, ctx)]
             generic = not subjects
         else:
-            subj_tokens = [names[k] for k in ("sanctioner", "owner") if k in names] or subject_tokens(trigger)
+            subj_tokens = [names[k] for k in ("sanctioner", "owner") if k in names] or [
+                t for t in subject_tokens(trigger) if t != theme]  # "Ties with Chile date back to 1970": the theme is no actor
             subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
             if subjects:
                 subjects += [c for t in companions(trigger) for c in codes_of(t, ctx)]
