@@ -77,7 +77,8 @@ class EntityRuler:
         if kind == "demonyms" and not self._is_modifier(span):
             return None
         out = Span(doc, start, end, label=label)
-        out._.code = code
+        # spec: a state-like entity without a code is OTHER:<name as written>
+        out._.code = f"OTHER:{span.text}" if code.startswith("OTHER:") and kind == "names" else code
         return out
 
     @staticmethod
