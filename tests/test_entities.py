@@ -15,6 +15,8 @@ def ents(doc):
     ("The USSR and Yugoslavia traded with East Germany and Czechoslovakia.", [("USSR", "COUNTRY", "SUN"), ("Yugoslavia", "COUNTRY", "YUG"), ("East Germany", "COUNTRY", "DDR"), ("Czechoslovakia", "COUNTRY", "CSK")]),
     ("Burma, Swaziland and Ivory Coast sent notes to Kosovo.", [("Burma", "COUNTRY", "MMR"), ("Swaziland", "COUNTRY", "SWZ"), ("Ivory Coast", "COUNTRY", "CIV"), ("Kosovo", "COUNTRY", "XKX")]),
     ("Talks between Seoul and Kuala Lumpur resumed.", [("Seoul", "COUNTRY", "KOR"), ("Kuala Lumpur", "COUNTRY", "MYS")]),
+    ("George Washington and Michael Jordan met Chad Smith in Seoul.", [("Seoul", "COUNTRY", "KOR")]),
+    ("Washington state voted; the Russian envoy left.", [("Russian", "COUNTRY", "RUS")]),
     ("Saigon and Bonn objected, as did East Berlin.", [("Saigon", "COUNTRY", "OTHER:South Vietnam"), ("Bonn", "COUNTRY", "DEU"), ("East Berlin", "COUNTRY", "DDR")]),
     ("The Czechoslovak and Yugoslav envoys met.", [("Czechoslovak", "COUNTRY", "CSK"), ("Yugoslav", "COUNTRY", "YUG")]),
     ("Taiwan recognized Somaliland; Turkey recognizes Northern Cyprus.", [("Taiwan", "COUNTRY", "TWN"), ("Somaliland", "COUNTRY", "OTHER:Somaliland"),

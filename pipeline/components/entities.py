@@ -13,7 +13,7 @@ from . import register_extensions
 
 # spaCy labels whose spans are proper names: a country strictly inside one is part of a name
 # ("Cairo International Airport", "Bank of Japan", "Institute for Cuba Studies"), not an entity.
-NAME_LABELS = {"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
+NAME_LABELS = {"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "PERSON"}
 HEADLINE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "from", "as", "vs"}
 
 
