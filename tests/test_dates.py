@@ -37,6 +37,7 @@ def test_date_values(parse, text, published, expected):
 
 @pytest.mark.parametrize("text", ["It took four years.", "They have been allies for almost fifty years.",
                                   "The talks are now over.", "They met recently.", "He is 40 years old.",
-                                  "Over the last couple of years the talks stalled.", "In the past three months trade fell."])
+                                  "Over the last couple of years the talks stalled.", "In the past three months trade fell.",
+                                  "He returned after a four-year absence.", "It was a 10-day visit."])
 def test_not_dates(parse, text):
     assert dates(parse(text)) == []

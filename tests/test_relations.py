@@ -235,6 +235,11 @@ ROWS = [
      [("CHN", E, "KOR", "1992", "positive"), ("KOR", S, "TWN", "1992", "positive")]),
     ("an application is not membership", "Laos applied for membership in the UN in 1950.", []),
     ("ties date back", "Laos is small. Laos is poor. Ties with Chile dated back to 1970.", [("CHL", E, "LAO", "1970", "positive")]),
+    ("'neither A nor B has' is negative", "The DPRK has no embassy in Japan, and neither Tokyo nor Seoul has a mission in Pyongyang.",
+     [("PRK", O, "JPN", None, "negative"), ("JPN", O, "PRK", None, "negative"), ("KOR", O, "PRK", None, "negative")]),
+    ("a relative clause keeps its own date", "North Korea is poor. North Korea is far. Brazil, which opened an embassy in Pyongyang in 2009, withdrew its diplomats in 2020.",
+     [("BRA", O, "PRK", "2009", "positive"), ("BRA", D, "PRK", "2020", "positive")]),
+    ("a 'four-year absence' is no date", "India reopened its mission in Pyongyang in 2021 after a four-year absence.", [("IND", O, "PRK", "2021", "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

@@ -30,6 +30,7 @@ NOT_DATE = re.compile(
     r"(?:years?|months?|weeks?|days?|decades?|centuries|century)(?:\s+old)?$"
     # "last couple of years" is a duration, "last year" a date: a count must follow last/past/next
     r"|^(?:the\s+)?(?:last|past|next|coming)\s+(?:couple of|few|several|many|\d+|two|three|four|five|six|seven|eight|nine|ten)\s"
+    r"|^[\w-]+-(?:year|month|week|day|decade)s?(?:-long)?$"  # "a four-year absence", "a 10-day visit"
     r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade|"
     r"-year-old|years? old|annual|anniversary|era|age)\b|^(?:the\s+)?(?:summer|winter|spring|autumn|fall)$",
     re.I)

@@ -85,7 +85,9 @@ def polarity(trigger: Token, theme: Token | None) -> str:
     if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
         return "negative"
     verb = _governing_verb(trigger)  # "No Japanese leader has visited"
-    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in verb.children):
+    # "No Japanese leader has visited", "neither Tokyo nor Seoul has a mission"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ in ("det", "preconj") for d in c.children)
+           for c in verb.children):
         return "negative"
     for t in governors(trigger, limit=4):
         if t.lemma_.lower() in NEG_VERBS and t != trigger or t.lemma_ == "lack":
@@ -110,8 +112,9 @@ def _attached(verb: Token, chain: set) -> bool:
     """The date's verb is the event's, or a subjectless modifier of it ("following X in 2018")."""
     if verb in chain:
         return True
+    # "followed by Spain in 2001" has an actor of its own (the agent): its date is not the event's
     return (verb.head in chain and verb.dep_ in ("prep", "advcl", "pcomp")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children))
 
 
 class EventDates:
@@ -127,7 +130,11 @@ class EventDates:
             return
         used = set()
         verb = _governing_verb(anchor)
-        scope = {t.i for t in verb.subtree}
+        # dates inside another clause ("Brazil, which opened an embassy in Pyongyang in 2009,
+        # withdrew its diplomats in 2020") are that clause's
+        other = {t.i for c in verb.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != verb
+                 and anchor not in list(c.subtree) for t in c.subtree}
+        scope = {t.i for t in verb.subtree} - other
         for ent in ents_in(sent):
             if ent.label_ not in ("COUNTRY", "ORG") or ent._.code in self.per_entity or ent.start not in scope:
                 continue
