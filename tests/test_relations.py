@@ -240,6 +240,10 @@ ROWS = [
     ("a relative clause keeps its own date", "North Korea is poor. North Korea is far. Brazil, which opened an embassy in Pyongyang in 2009, withdrew its diplomats in 2020.",
      [("BRA", O, "PRK", "2009", "positive"), ("BRA", D, "PRK", "2020", "positive")]),
     ("a 'four-year absence' is no date", "India reopened its mission in Pyongyang in 2021 after a four-year absence.", [("IND", O, "PRK", "2021", "positive")]),
+    ("Cold War names for the two Chinas", "Canada and Communist China established diplomatic relations in 1970, and Canada broke off relations with Nationalist China.",
+     [("CAN", E, "CHN", "1970", "positive"), ("CAN", S, "TWN", None, "positive")]),
+    ("a date after another state is that state's", "Canada is the first major Western country since France in 1964 to recognize Peking.",
+     [("CAN", R, "CHN", None, "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

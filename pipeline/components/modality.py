@@ -136,14 +136,17 @@ class EventDates:
                  and anchor not in list(c.subtree) for t in c.subtree}
         scope = {t.i for t in verb.subtree} - other
         for ent in ents_in(sent):
-            if ent.label_ not in ("COUNTRY", "ORG") or ent._.code in self.per_entity or ent.start not in scope:
+            # a date right after a state outside the event's clause is that state's ("the first
+            # country since France in 1964 to recognize Peking"): used, but not the event's
+            if ent.label_ not in ("COUNTRY", "ORG") or ent._.code in self.per_entity:
                 continue
             i = ent.end
             while i < sent.end:
                 tok = sent.doc[i]
                 date = next((d for d in dates if d.start == i), None)
                 if date is not None:
-                    self.per_entity[ent._.code] = date._.value
+                    if ent.start in scope:
+                        self.per_entity[ent._.code] = date._.value
                     used.add(date.start)
                     break
                 if tok.lower_ in self.SKIP or tok.ent_type_ in ("COUNTRY", "ORG") or tok.is_space:
