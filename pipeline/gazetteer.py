@@ -25,6 +25,7 @@ class Gazetteer:
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (code, kind)
     orgs: dict[str, str] = field(default_factory=dict)                    # form → ORG code
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)      # group noun → codes
+    people: dict[str, str] = field(default_factory=dict)                  # well-known official → code
     blocked: tuple[str, ...] = ()                                          # not entities
 
     @property
@@ -111,5 +112,10 @@ def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
         if not isinstance(codes, list) or not all(known_code(str(c)) for c in codes):
             raise InputError(path, f"bad group {noun!r}: want a list of known codes")
         gaz.groups[str(noun)] = tuple(codes)
+    path = root / "people.yml"
+    for code, names in load_yaml(path, dict).items():
+        if not known_code(str(code)) or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise InputError(path, f"bad entry {code!r}: want a known code and a list of names")
+        gaz.people.update({name: str(code) for name in names})
     gaz.blocked = tuple(load_yaml(root / "not_entities.yml", list))
     return gaz

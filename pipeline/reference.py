@@ -34,7 +34,8 @@ class Context:
     demonyms: dict[str, str] = field(default_factory=dict)  # "north korean" → PRK, for "the North Koreans"
 
     @classmethod
-    def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]], demonyms: dict[str, str] | None = None) -> "Context":
+    def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]], demonyms: dict[str, str] | None = None,
+           officials: dict[str, str] | None = None) -> "Context":
         counts = Counter(e._.code for e in ents_in(doc) if e.label_ == "COUNTRY")
         top = counts.most_common(2)
         main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]) else None
@@ -45,6 +46,8 @@ class Context:
                 code = ctx.modifier_codes(ent.root, {"COUNTRY"})
                 if not code and ent.root.dep_ == "appos":  # "Venezuela's President, Nicolas Maduro"
                     code = ctx.modifier_codes(ent.root.head, {"COUNTRY"})
+                if not code and (officials or {}).get(ent.text):  # "Kim Jong Un" with no state named
+                    code = [officials[ent.text]]
                 if code:  # family name last ("Putin") or first ("Kim Jong Un")
                     for name in {ent[0].lower_, ent[-1].lower_}:
                         ctx.people.setdefault(name, code[0])

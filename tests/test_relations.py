@@ -244,6 +244,8 @@ ROWS = [
      [("CAN", E, "CHN", "1970", "positive"), ("CAN", S, "TWN", None, "positive")]),
     ("a date after another state is that state's", "Canada is the first major Western country since France in 1964 to recognize Peking.",
      [("CAN", R, "CHN", None, "positive")]),
+    ("a well-known leader named in full fixes the surname", "South Korea's president met Kim Jong Un in Pyongyang. Kim, who travelled to Singapore in June 2018, spoke.",
+     [("PRK", V, "SGP", "2018-06", "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

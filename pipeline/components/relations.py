@@ -35,7 +35,8 @@ class RelationMatcher:
         self.rel_nouns = set(words.get("rel_nouns", []))
         self.envoy_nouns = set(words.get("envoy_nouns", []))
         self.order = {rid: n for n, rid in enumerate(self.rules)}
-        self.groups, self.demonyms = load_gazetteer().groups, load_gazetteer().demonyms()
+        gaz = load_gazetteer()
+        self.groups, self.demonyms, self.officials = gaz.groups, gaz.demonyms(), gaz.people
 
     def __call__(self, doc: Doc) -> Doc:
         cache_ents(doc)
@@ -46,7 +47,7 @@ class RelationMatcher:
         return doc
 
     def extract(self, doc: Doc) -> list[Claim]:
-        ctx = Context.of(doc, self.groups, self.demonyms)
+        ctx = Context.of(doc, self.groups, self.demonyms, self.officials)
         text = doc.text  # built once: Doc.text joins every token on each access
         found_matches = []
         for match_id, tokens in self.dependency_matches(doc):
