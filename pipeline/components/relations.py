@@ -94,37 +94,12 @@ class RelationMatcher:
                                  pattern="table." + relation) for e in parties if e._.code != ctx.main_actor]
         return claims
 
-    def dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
-        """DependencyMatcher matches, run only over the sentences whose words some rule could
-        match (its cost grows with every token it sees): those sentences are copied into one Doc
-        and the token indices mapped back."""
-        sents = [s for s in doc.sents if self.ruleset.may_match({t.lemma_ for t in s}, {t.lower_ for t in s})]
-        if len(sents) * 2 > len(list(doc.sents)):
-            return self.matcher(doc)  # mostly candidates: copying would cost more than it saves
-        if not sents:
-            return []
-        sub = Doc.from_docs([s.as_doc() for s in sents], ensure_whitespace=False)
-        starts, offsets, n = [], [], 0
-        for s in sents:
-            starts.append(n)
-            offsets.append(s.start - n)
-            n += len(s)
-        return [(match_id, [i + offsets[bisect_right(starts, i) - 1] for i in tokens]) for match_id, tokens in self.matcher(sub)]
-
-    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
-                   missions: list[Event]):
-        trigger, theme = names["trigger"], names.get("theme")
-        cfg = self.settings[rule.relation]
-        if unasserted(trigger, sent):
-            return None, []
-        if theme is not None and theme.lemma_ in ("they", "it"):
-            theme = self.pronoun_theme(trigger)  # "established relations ... but froze them"
-            if theme is None:
-                return None, []
-        if theme is not None and theme.lemma_ in self.rel_nouns and _not_diplomatic(theme):
-            return None, []
-        pol = stated = polarity(trigger, theme)
-        generic = False  # an explicit subject that names no state ("most of those countries")
+    def roles(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, pol: str, theme: Token | None):
+        """Subjects and objects of one match, by the rule's role strategy. Returns (subjects,
+        objects, generic, polarity); ``generic``: the parse named the actor but it is no state
+        ("most of those countries"), so no main-actor fallback; exceptions flip the polarity."""
+        trigger, cfg = names["trigger"], self.settings[rule.relation]
+        generic = False
         if rule.relation == "alliance":
             subjects, objects = self.alliance_roles(trigger, ctx)
         elif rule.roles == "inverse":  # "Oman hosted Netanyahu", "Taiwan won recognition from Nauru"
@@ -170,6 +145,39 @@ class RelationMatcher:
                 objects = there(sent)
             if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
                 objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
+        return subjects, objects, generic, pol
+
+    def dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """DependencyMatcher matches, run only over the sentences whose words some rule could
+        match (its cost grows with every token it sees): those sentences are copied into one Doc
+        and the token indices mapped back."""
+        sents = [s for s in doc.sents if self.ruleset.may_match({t.lemma_ for t in s}, {t.lower_ for t in s})]
+        if len(sents) * 2 > len(list(doc.sents)):
+            return self.matcher(doc)  # mostly candidates: copying would cost more than it saves
+        if not sents:
+            return []
+        sub = Doc.from_docs([s.as_doc() for s in sents], ensure_whitespace=False)
+        starts, offsets, n = [], [], 0
+        for s in sents:
+            starts.append(n)
+            offsets.append(s.start - n)
+            n += len(s)
+        return [(match_id, [i + offsets[bisect_right(starts, i) - 1] for i in tokens]) for match_id, tokens in self.matcher(sub)]
+
+    def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
+                   missions: list[Event]):
+        """The claims of one rule match, and the event it states (for ellipsis and lists)."""
+        trigger, theme = names["trigger"], names.get("theme")
+        if unasserted(trigger, sent):
+            return None, []
+        if theme is not None and theme.lemma_ in ("they", "it"):
+            theme = self.pronoun_theme(trigger)  # "established relations ... but froze them"
+            if theme is None:
+                return None, []
+        if theme is not None and theme.lemma_ in self.rel_nouns and _not_diplomatic(theme):
+            return None, []
+        pol = stated = polarity(trigger, theme)
+        subjects, objects, generic, pol = self.roles(rule, names, sent, ctx, pol, theme)
         if (not subjects and not objects) or (rule.relation in ("open_mission", "close_mission") and missions):
             subjects, objects = anaphora(trigger, theme, sent, ctx, missions, self.mission_nouns) or (subjects, objects)
         listed = not objects
