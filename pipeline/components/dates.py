@@ -22,7 +22,10 @@ YEAR = r"(1[6-9]\d\d|20\d\d)"
 DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(1[6-9]\d0|20\d0)s$", re.I)
 INTERVAL = re.compile(rf"^(?:between|from)?\s*{YEAR}\s*(?:and|to|-|–|—|until)\s*{YEAR}$", re.I)
 SHORT_INTERVAL = re.compile(rf"^{YEAR}\s*[-–—/]\s*(\d\d)$")  # "1950-53"
-QUALIFIER = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late|end of|beginning of|start of|middle of|around|about|circa|c\.)[\s-]+)+", re.I)
+QUALIFIER = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late|end of|beginning of|start of|middle of|around|about|circa|c\.|"
+                       r"(?:spring|summer|autumn|fall|winter)(?:\s+of)?)[\s-]+)+", re.I)
+# "Sept. 9, 1948", "Tuesday, March 3, 1970": one date although it holds a comma
+MONTH_DAY_YEAR = re.compile(r"^(?:[A-Z][a-z]+,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}$")
 # Durations, ages, vague periods: spaCy calls them DATE, the spec does not.
 NOT_DATE = re.compile(
     r"^(?:for\s+)?(?:(?:about|almost|nearly|over|some|more than|less than|the past|the last|the next|"
@@ -68,6 +71,9 @@ class DateNormaliser:
                                       [{"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}}],
                                       [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]])
         self.matcher.add("DECADE", [[{"SHAPE": "ddddx"}]])
+        # full dates the NER sometimes misses or cuts ("on 9 September 1948", "Sept. 9, 1948")
+        month, day = {"LOWER": {"IN": sorted(MONTHS | {m + "." for m in MONTHS})}}, {"SHAPE": {"IN": ["d", "dd"]}}
+        self.matcher.add("FULL", [[day, month, year], [month, day, {"TEXT": ",", "OP": "?"}, year], [month, year]])
 
     def __call__(self, doc: Doc) -> Doc:
         base, parts = parse_published(doc._.published)
@@ -113,7 +119,7 @@ class DateNormaliser:
     @staticmethod
     def _split(span: Span) -> list[Span]:
         """"2016 and 2017" is two dates; "between 1972 and 1975" is one interval."""
-        if INTERVAL.match(span.text) and not re.match(r"^\d{4}\s*(and|to)\s", span.text):
+        if INTERVAL.match(span.text) and not re.match(r"^\d{4}\s*(and|to)\s", span.text) or MONTH_DAY_YEAR.match(span.text):
             return [span]
         if span[0].lower_ not in ("between", "from") and any(t.lower_ in ("and", "or", ",") for t in span):
             parts, start = [], span.start
