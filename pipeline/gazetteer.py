@@ -26,6 +26,7 @@ class Gazetteer:
     orgs: dict[str, str] = field(default_factory=dict)                    # form → ORG code
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)      # group noun → codes
     people: dict[str, str] = field(default_factory=dict)                  # well-known official → code
+    metonyms: dict[str, str] = field(default_factory=dict)                # "Kremlin" → RUS (claims only)
     blocked: tuple[str, ...] = ()                                          # not entities
 
     @property
@@ -117,5 +118,10 @@ def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
         if not known_code(str(code)) or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise InputError(path, f"bad entry {code!r}: want a known code and a list of names")
         gaz.people.update({name: str(code) for name in names})
+    path = root / "metonyms.yml"
+    for code, names in load_yaml(path, dict).items():
+        if not known_code(str(code)) or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise InputError(path, f"bad entry {code!r}: want a known code and a list of phrases")
+        gaz.metonyms.update({name: str(code) for name in names})
     gaz.blocked = tuple(load_yaml(root / "not_entities.yml", list))
     return gaz

@@ -32,14 +32,16 @@ class Context:
     people: dict[str, str] = field(default_factory=dict)  # surname → state code
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # "north korean" → PRK, for "the North Koreans"
+    metonyms: dict[str, str] = field(default_factory=dict)  # "Kremlin" → RUS
 
     @classmethod
     def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]], demonyms: dict[str, str] | None = None,
-           officials: dict[str, str] | None = None) -> "Context":
+           officials: dict[str, str] | None = None, metonyms: dict[str, str] | None = None) -> "Context":
         counts = Counter(e._.code for e in ents_in(doc) if e.label_ == "COUNTRY")
         top = counts.most_common(2)
         main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]) else None
-        ctx = cls(main_actor=main, people={}, groups=groups, demonyms={k.lower(): v for k, v in (demonyms or {}).items()})
+        ctx = cls(main_actor=main, people={}, groups=groups, demonyms={k.lower(): v for k, v in (demonyms or {}).items()},
+                  metonyms=metonyms or {})
         ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
         for ent in ents_in(doc):
             if ent.label_ == "PERSON":
@@ -161,6 +163,10 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
     if t.tag_ in ("NNS", "NNPS") and lower.endswith("s"):  # "the North Koreans", "the Americans"
         words = [c.lower_ for c in t.lefts if c.dep_ == "compound"] + [lower[:-1]]
         if (code := ctx.demonyms.get(" ".join(words))) is not None:
+            return [code]
+    if t.pos_ == "PROPN" and ctx.metonyms:  # "the Kremlin", "the White House" (multi-word: the head is last)
+        phrase = " ".join([c.text for c in t.lefts if c.dep_ == "compound"] + [t.text])
+        if (code := ctx.metonyms.get(phrase) or ctx.metonyms.get(t.text)) is not None:
             return [code]
     if t.pos_ == "PROPN" and not t.ent_type_ and lower in ctx.people:  # a known official the NER missed
         return [ctx.people[lower]]

@@ -16,6 +16,7 @@ def ents(doc):
     ("Burma, Swaziland and Ivory Coast sent notes to Kosovo.", [("Burma", "COUNTRY", "MMR"), ("Swaziland", "COUNTRY", "SWZ"), ("Ivory Coast", "COUNTRY", "CIV"), ("Kosovo", "COUNTRY", "XKX")]),
     ("Talks between Seoul and Kuala Lumpur resumed.", [("Seoul", "COUNTRY", "KOR"), ("Kuala Lumpur", "COUNTRY", "MYS")]),
     ("George Washington and Michael Jordan met Chad Smith in Seoul.", [("Seoul", "COUNTRY", "KOR")]),
+    ("The Kremlin and the White House spoke.", []),
     ("Washington state voted; the Russian envoy left.", [("Russian", "COUNTRY", "RUS")]),
     ("Saigon and Bonn objected, as did East Berlin.", [("Saigon", "COUNTRY", "OTHER:South Vietnam"), ("Bonn", "COUNTRY", "DEU"), ("East Berlin", "COUNTRY", "DDR")]),
     ("The Czechoslovak and Yugoslav envoys met.", [("Czechoslovak", "COUNTRY", "CSK"), ("Yugoslav", "COUNTRY", "YUG")]),

@@ -246,6 +246,8 @@ ROWS = [
      [("CAN", R, "CHN", None, "positive")]),
     ("a well-known leader named in full fixes the surname", "South Korea's president met Kim Jong Un in Pyongyang. Kim, who travelled to Singapore in June 2018, spoke.",
      [("PRK", V, "SGP", "2018-06", "positive")]),
+    ("seats of government stand for the state", "The Kremlin expelled two British diplomats in 2018.", [("RUS", X, "GBR", "2018", "positive")]),
+    ("a multi-word seat of government", "The White House imposed sanctions on Venezuela.", [("USA", N, "VEN", None, "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

@@ -36,7 +36,7 @@ class RelationMatcher:
         self.envoy_nouns = set(words.get("envoy_nouns", []))
         self.order = {rid: n for n, rid in enumerate(self.rules)}
         gaz = load_gazetteer()
-        self.groups, self.demonyms, self.officials = gaz.groups, gaz.demonyms(), gaz.people
+        self.groups, self.demonyms, self.officials, self.metonyms = gaz.groups, gaz.demonyms(), gaz.people, gaz.metonyms
 
     def __call__(self, doc: Doc) -> Doc:
         cache_ents(doc)
@@ -47,7 +47,7 @@ class RelationMatcher:
         return doc
 
     def extract(self, doc: Doc) -> list[Claim]:
-        ctx = Context.of(doc, self.groups, self.demonyms, self.officials)
+        ctx = Context.of(doc, self.groups, self.demonyms, self.officials, self.metonyms)
         text = doc.text  # built once: Doc.text joins every token on each access
         found_matches = []
         for match_id, tokens in self.dependency_matches(doc):
