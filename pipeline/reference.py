@@ -186,6 +186,11 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         orgs = [entity_code(c) for c in t.children if c.dep_ == "nmod" and c.ent_type_ == "ORG"]  # not "EU members"
         if orgs:
             return orgs
+    if "ORG" in labels and any(c.lower_ == "the" for c in t.children) and t.pos_ in ("NOUN", "PROPN"):
+        # "the council", "the union", "the agency": the last organisation named with that head word
+        named = [e for e in ents_in(t.doc) if e.label_ == "ORG" and e.end <= t.i and e[-1].lower_ == lower]
+        if named:
+            return [named[-1]._.code]
     if lemma in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
         return Context.modifier_codes(t, {"COUNTRY", "ORG"})
     if lemma in ACTOR_NOUNS:

@@ -248,6 +248,9 @@ ROWS = [
      [("PRK", V, "SGP", "2018-06", "positive")]),
     ("seats of government stand for the state", "The Kremlin expelled two British diplomats in 2018.", [("RUS", X, "GBR", "2018", "positive")]),
     ("a multi-word seat of government", "The White House imposed sanctions on Venezuela.", [("USA", N, "VEN", None, "positive")]),
+    ("approved sanctions; 'the council' later", "The UN Security Council on Monday approved new sanctions on Laos. Sanctions against Laos were first imposed by the council in 2006.",
+     [("UNSC", N, "LAO", "2024-10-28", "positive"), ("UNSC", N, "LAO", "2006", "positive")]),
+    ("restrictions are sanctions", "The European Union, which has already imposed its own restrictions on Pyongyang, met.", [("EU", N, "PRK", None, "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),
