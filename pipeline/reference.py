@@ -33,6 +33,7 @@ class Context:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # "north korean" → PRK, for "the North Koreans"
     metonyms: dict[str, str] = field(default_factory=dict)  # "Kremlin" → RUS
+    pair: tuple[str, ...] = ()  # the two states an article on "A–B relations" is about
 
     @classmethod
     def of(cls, doc: Doc, groups: dict[str, tuple[str, ...]], demonyms: dict[str, str] | None = None,
@@ -43,6 +44,7 @@ class Context:
         ctx = cls(main_actor=main, people={}, groups=groups, demonyms={k.lower(): v for k, v in (demonyms or {}).items()},
                   metonyms=metonyms or {})
         ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
+        ctx.pair = article_pair(doc)
         for ent in ents_in(doc):
             if ent.label_ == "PERSON":
                 code = ctx.modifier_codes(ent.root, {"COUNTRY"})
@@ -67,6 +69,23 @@ class Context:
                     elif t.dep_ == "compound" or t.ent_type_ == "PERSON":
                         out += Context.modifier_codes(t, labels)
         return out
+
+
+def article_pair(doc: Doc) -> tuple[str, ...]:
+    """"North Korea–Philippines relations", "the relations between A and B" in an article's first
+    three sentences fix the two states its unattributed relation sentences are about."""
+    for sent in list(doc.sents)[:3]:
+        codes = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY"]
+        for t in sent:
+            if t.lemma_ not in ("relation", "relations", "tie", "ties"):
+                continue
+            before = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and e.end <= t.i and t.i - e.end <= 2]
+            between = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and any(
+                c.lower_ == "between" and e.root in c.subtree for c in t.children)]
+            for found in (between, before[-2:]):
+                if len(set(found)) == 2 and set(found) <= set(codes):
+                    return tuple(dict.fromkeys(found))
+    return ()
 
 
 def entity_span(token: Token) -> Span | None:

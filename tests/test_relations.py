@@ -251,6 +251,8 @@ ROWS = [
     ("approved sanctions; 'the council' later", "The UN Security Council on Monday approved new sanctions on Laos. Sanctions against Laos were first imposed by the council in 2006.",
      [("UNSC", N, "LAO", "2024-10-28", "positive"), ("UNSC", N, "LAO", "2006", "positive")]),
     ("restrictions are sanctions", "The European Union, which has already imposed its own restrictions on Pyongyang, met.", [("EU", N, "PRK", None, "positive")]),
+    ("an article on A–B relations fixes the pair", "North Korea–Philippines relations are thin. Diplomatic relations were established on 12 July 2000. In 2017 the Philippines suspended relations.",
+     [("PHL", E, "PRK", "2000-07-12", "positive"), ("PHL", D, "PRK", "2017", "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

@@ -216,6 +216,10 @@ class RelationMatcher:
         ``pair=False`` for listed items, which are all on one side; ``between``: "relations between
         A and B were downgraded" reads A → B for any relation."""
         main = ctx.main_actor
+        if ctx.pair and RELATIONS[relation] and not subjects and not objects:
+            return [ctx.pair[0]], [ctx.pair[1]]  # "Diplomatic relations were established on 12 July 2000"
+        if ctx.pair and subjects and not objects and set(subjects) < set(ctx.pair):
+            return subjects, [c for c in ctx.pair if c not in subjects]  # "The Philippines suspended relations"
         named = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY"}
         mentioned = main in named
         if subjects and not objects:
