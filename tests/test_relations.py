@@ -253,6 +253,10 @@ ROWS = [
     ("restrictions are sanctions", "The European Union, which has already imposed its own restrictions on Pyongyang, met.", [("EU", N, "PRK", None, "positive")]),
     ("an article on A–B relations fixes the pair", "North Korea–Philippines relations are thin. Diplomatic relations were established on 12 July 2000. In 2017 the Philippines suspended relations.",
      [("PHL", E, "PRK", "2000-07-12", "positive"), ("PHL", D, "PRK", "2017", "positive")]),
+    ("a coordinated clause keeps its own date", "Malaysia and North Korea established ties in 1973, but Kuala Lumpur closed its embassy in Pyongyang in 2017.",
+     [("MYS", E, "PRK", "1973", "positive"), ("MYS", C, "PRK", "2017", "positive")]),
+    ("a sentence with its own date is not framed", "In 1975, Laos was admitted to the Non-Aligned Movement. Indonesian President Sukarno visited Laos in 1964, and Laos paid a state visit to Indonesia the following year.",
+     [("LAO", J, "NAM", "1975", "positive"), ("IDN", V, "LAO", "1964", "positive"), ("LAO", V, "IDN", None, "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

@@ -105,7 +105,8 @@ def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
     opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
                and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
     if not opening:
-        return previous
+        # a sentence with a date of its own ("the following year", "in 1964") is not framed
+        return () if any(e.label_ == "DATE" for e in ents_in(sent)) else previous
     joined = {opening[0].root.i, *(c.i for c in opening[0].root.conjuncts)}
     return tuple(e._.value for e in opening if e.root.i in joined)
 

@@ -132,8 +132,9 @@ class EventDates:
         verb = _governing_verb(anchor)
         # dates inside another clause ("Brazil, which opened an embassy in Pyongyang in 2009,
         # withdrew its diplomats in 2020") are that clause's
-        other = {t.i for c in verb.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != verb
-                 and anchor not in list(c.subtree) for t in c.subtree}
+        other = {t.i for c in verb.subtree if c != verb and anchor not in list(c.subtree) and (
+                 c.dep_ in ("relcl", "acl", "advcl", "ccomp") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+                 for t in c.subtree}
         scope = {t.i for t in verb.subtree} - other
         for ent in ents_in(sent):
             # a date right after a state outside the event's clause is that state's ("the first
