@@ -26,7 +26,9 @@ def subject_tokens(trigger: Token) -> list[Token]:
             return agent
         if subj:
             if any(c.dep_ == "nsubjpass" for c in subj) and t == trigger and trigger.pos_ == "VERB" and not agent:
-                return []  # passive without "by": the subject is the theme, the actor is unstated
+                # "declared persona non grata by Albania": the parser hangs "by" lower down
+                return [g for x in trigger.subtree if x.lower_ == "by" and x.dep_ in ("prep", "agent")
+                        for g in x.children if g.dep_ == "pobj" and g.ent_type_ in ("COUNTRY", "ORG")]
             return subj
         poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN") else []
         if poss:

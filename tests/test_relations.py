@@ -257,6 +257,9 @@ ROWS = [
      [("MYS", E, "PRK", "1973", "positive"), ("MYS", C, "PRK", "2017", "positive")]),
     ("a sentence with its own date is not framed", "In 1975, Laos was admitted to the Non-Aligned Movement. Indonesian President Sukarno visited Laos in 1964, and Laos paid a state visit to Indonesia the following year.",
      [("LAO", J, "NAM", "1975", "positive"), ("IDN", V, "LAO", "1964", "positive"), ("LAO", V, "IDN", None, "positive")]),
+    ("kicked out", "Poland kicked out 45 Russian diplomats in 2023.", [("POL", X, "RUS", "2023", "positive")]),
+    ("sent the ambassador home", "Canada sent the Saudi ambassador home in 2018.", [("CAN", X, "SAU", "2018", "positive")]),
+    ("persona non grata, passive with a low 'by'", "Two Iranian diplomats were declared persona non grata by Albania in 2018.", [("ALB", X, "IRN", "2018", "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),
