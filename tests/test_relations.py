@@ -260,6 +260,9 @@ ROWS = [
     ("kicked out", "Poland kicked out 45 Russian diplomats in 2023.", [("POL", X, "RUS", "2023", "positive")]),
     ("sent the ambassador home", "Canada sent the Saudi ambassador home in 2018.", [("CAN", X, "SAU", "2018", "positive")]),
     ("persona non grata, passive with a low 'by'", "Two Iranian diplomats were declared persona non grata by Albania in 2018.", [("ALB", X, "IRN", "2018", "positive")]),
+    ("a dated treaty noun", "The 1961 Treaty of Friendship between China and North Korea remains in force.", [("CHN", G, "PRK", "1961", "positive")]),
+    ("a treaty noun takes no later date", "The treaty between Laos and Thailand expired in 2000.", [("LAO", G, "THA", None, "positive")]),
+    ("a capitalised treaty title", "China and North Korea signed the Treaty of Friendship in 1961.", [("CHN", G, "PRK", "1961", "positive")]),
     # Modality: none of these is a claim.
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),

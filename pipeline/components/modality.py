@@ -125,8 +125,9 @@ class EventDates:
     def __init__(self, anchor: Token, sent: Span, frame: tuple = (), undated: bool = False):
         dates = [e for e in ents_in(sent) if e.label_ == "DATE"]
         self.per_entity: dict[str, str | None] = {}
-        if undated:
-            self.clause = [None]
+        if undated:  # a standing-fact phrase: only a date inside it counts ("the 1961 treaty between ...")
+            inside = [d._.value for d in dates if anchor.left_edge.i <= d.start and d.end <= anchor.i]
+            self.clause = inside[:1] or [None]
             return
         used = set()
         verb = _governing_verb(anchor)

@@ -35,10 +35,14 @@ class RelationMatcher:
         self.rel_nouns = set(words.get("rel_nouns", []))
         self.envoy_nouns = set(words.get("envoy_nouns", []))
         self.order = {rid: n for n, rid in enumerate(self.rules)}
+        self.lemmas = ruleset.lemmas
         gaz = load_gazetteer()
         self.groups, self.demonyms, self.officials, self.metonyms = gaz.groups, gaz.demonyms(), gaz.people, gaz.metonyms
 
     def __call__(self, doc: Doc) -> Doc:
+        for t in doc:  # proper-noun lemmas keep their capital ("the Treaty of Friendship", "the Embassy")
+            if t.pos_ == "PROPN" and t.lemma_ != t.lemma_.lower() and t.lemma_.lower() in self.lemmas:
+                t.lemma_ = t.lemma_.lower()
         cache_ents(doc)
         try:
             doc._.claims = self.extract(doc)

@@ -33,6 +33,11 @@ class RuleSet:
     tables: dict[str, list[str]]  # relation → table header words
     needs: list[list[tuple[str, frozenset[str]]]]  # per rule: the LEMMA/LOWER sets its nodes require
 
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """Every lemma some rule looks for."""
+        return frozenset(w for need in self.needs for attr, words in need if attr == "LEMMA" for w in words)
+
     def may_match(self, lemmas: set[str], lowers: set[str]) -> bool:
         """Could any rule match a sentence with these words? (A necessary condition only: every
         node with a word constraint needs a token that meets it.)"""
