@@ -155,17 +155,23 @@ class RelationMatcher:
         """DependencyMatcher matches, run only over the sentences whose words some rule could
         match (its cost grows with every token it sees): those sentences are copied into one Doc
         and the token indices mapped back."""
-        sents = [s for s in doc.sents if self.ruleset.may_match({t.lemma_ for t in s}, {t.lower_ for t in s})]
-        if len(sents) * 2 > len(list(doc.sents)):
+        sents = [s for s in doc.sents if self.ruleset.may_match(s)]
+        if len(sents) * 3 > len(list(doc.sents)) * 2:
             return self.matcher(doc)  # mostly candidates: copying would cost more than it saves
         if not sents:
             return []
-        sub = Doc.from_docs([s.as_doc() for s in sents], ensure_whitespace=False)
-        starts, offsets, n = [], [], 0
+        runs: list[list[int]] = []  # neighbouring sentences are copied as one span
         for s in sents:
+            if runs and runs[-1][1] == s.start:
+                runs[-1][1] = s.end
+            else:
+                runs.append([s.start, s.end])
+        sub = Doc.from_docs([doc[a:b].as_doc() for a, b in runs], ensure_whitespace=False)
+        starts, offsets, n = [], [], 0
+        for a, b in runs:
             starts.append(n)
-            offsets.append(s.start - n)
-            n += len(s)
+            offsets.append(a - n)
+            n += b - a
         return [(match_id, [i + offsets[bisect_right(starts, i) - 1] for i in tokens]) for match_id, tokens in self.matcher(sub)]
 
     def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,

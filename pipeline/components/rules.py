@@ -31,18 +31,27 @@ class RuleSet:
     settings: dict[str, dict]  # per relation: object_preps, direct_object
     words: dict[str, list]  # the file's vocab lists
     tables: dict[str, list[str]]  # relation → table header words
-    needs: list[list[tuple[str, frozenset[str]]]]  # per rule: the LEMMA/LOWER sets its nodes require
+    needs: list[list[dict[str, frozenset[str]]]]  # per rule, per word-constrained node: attr → allowed values
 
     @property
     def lemmas(self) -> frozenset[str]:
         """Every lemma some rule looks for."""
-        return frozenset(w for need in self.needs for attr, words in need if attr == "LEMMA" for w in words)
+        return frozenset(w for need in self.needs for node in need for w in node.get("LEMMA", ()))
 
-    def may_match(self, lemmas: set[str], lowers: set[str]) -> bool:
-        """Could any rule match a sentence with these words? (A necessary condition only: every
-        node with a word constraint needs a token that meets it.)"""
-        return any(all(not words.isdisjoint(lemmas if attr == "LEMMA" else lowers) for attr, words in need)
-                   for need in self.needs)
+    def may_match(self, sent) -> bool:
+        """Could any rule match this sentence? A necessary condition only: every node with a word
+        constraint needs a token that meets its LEMMA/LOWER and POS/DEP constraints."""
+        by_word: dict[tuple[str, str], list] = {}
+        for t in sent:
+            by_word.setdefault(("LEMMA", t.lemma_), []).append(t)
+            by_word.setdefault(("LOWER", t.lower_), []).append(t)
+        return any(all(_node_met(node, by_word) for node in need) for need in self.needs)
+
+
+def _node_met(node: dict[str, frozenset[str]], by_word: dict) -> bool:
+    attr = "LEMMA" if "LEMMA" in node else "LOWER"
+    return any(all(getattr(t, f"{a.lower()}_") in allowed for a, allowed in node.items() if a in ("POS", "DEP"))
+               for word in node[attr] for t in by_word.get((attr, word), ()))
 
 
 def load_rules(path: Path | str, vocab) -> RuleSet:
@@ -82,13 +91,18 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
     return RuleSet(matcher, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()}, needs)
 
 
-def _word_needs(pattern: list[dict]) -> list[tuple[str, frozenset[str]]]:
+def _word_needs(pattern: list[dict]) -> list[dict[str, frozenset[str]]]:
+    """The word-constrained nodes of a pattern, each as attr → allowed values (LEMMA/LOWER, and
+    the POS/DEP that go with them)."""
     out = []
     for node in pattern:
-        for attr in ("LEMMA", "LOWER"):
+        allowed = {}
+        for attr in ("LEMMA", "LOWER", "POS", "DEP"):
             value = node.get("RIGHT_ATTRS", {}).get(attr)
             if isinstance(value, str):
-                out.append((attr, frozenset([value])))
+                allowed[attr] = frozenset([value])
             elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                out.append((attr, frozenset(map(str, value["IN"]))))
+                allowed[attr] = frozenset(map(str, value["IN"]))
+        if "LEMMA" in allowed or "LOWER" in allowed:
+            out.append(allowed)
     return out
