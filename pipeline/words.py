@@ -30,6 +30,7 @@ class Words:
     negators: frozenset[str]
     neg_verbs: frozenset[str]
     say_verbs: frozenset[str]
+    hearsay_verbs: frozenset[str]
     speakers: frozenset[str]
     glue: frozenset[str]
     cues: frozenset[str]

@@ -264,6 +264,9 @@ ROWS = [
     ("a treaty noun takes no later date", "The treaty between Laos and Thailand expired in 2000.", [("LAO", G, "THA", None, "positive")]),
     ("a capitalised treaty title", "China and North Korea signed the Treaty of Friendship in 1961.", [("CHN", G, "PRK", "1961", "positive")]),
     # Modality: none of these is a claim.
+    ("denial", "Chile denied expelling the Cuban ambassador.", []),
+    ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),
+    ("hearsay: 'is believed to have'", "Peru is believed to have cut ties with Chile.", []),
     ("obligation", "Chile must expel the Cuban ambassador.", []),
     ("ought to", "The Chilean government ought to recall its ambassador from Beijing.", []),
     ("question with 'should'", "Should Seoul break off relations with Beijing?", []),

@@ -37,6 +37,8 @@ def unasserted(trigger: Token, sent: Span) -> bool:
         kids = list(t.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return True
+        if t != trigger and t.lemma_.lower() in HEARSAY and any(c.dep_ == "auxpass" for c in kids):
+            return True  # "Peru was said to have expelled ...": reported speculation
         if any(c.lower_ in ("reportedly", "allegedly", "perhaps", "possibly", "probably") for c in kids):
             return True
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in kids):
@@ -49,6 +51,7 @@ def unasserted(trigger: Token, sent: Span) -> bool:
 
 
 SAY_VERBS = WORDS.say_verbs
+HEARSAY = WORDS.hearsay_verbs
 SPEAKERS = WORDS.speakers
 
 
