@@ -263,6 +263,8 @@ ROWS = [
     ("a dated treaty noun", "The 1961 Treaty of Friendship between China and North Korea remains in force.", [("CHN", G, "PRK", "1961", "positive")]),
     ("a treaty noun takes no later date", "The treaty between Laos and Thailand expired in 2000.", [("LAO", G, "THA", None, "positive")]),
     ("a capitalised treaty title", "China and North Korea signed the Treaty of Friendship in 1961.", [("CHN", G, "PRK", "1961", "positive")]),
+    ("no longer", "Laos no longer has diplomatic relations with Chile.", [("CHL", E, "LAO", None, "negative")]),
+    ("ceased to", "Laos ceased to recognize Taiwan in 1975.", [("LAO", R, "TWN", "1975", "negative")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),

@@ -97,6 +97,8 @@ def polarity(trigger: Token, theme: Token | None) -> str:
             return "negative"
         if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in NEGATORS) for c in t.children):
             return "negative"
+        if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in t.children):
+            return "negative"  # "no longer has relations"
         if any(c.lower_ == "yet" for c in t.children if c.dep_ == "advmod") and t != trigger:
             return "negative"
         if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj", "acomp", "attr", "advmod"):
