@@ -232,7 +232,8 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         # "Venezuela's president said he was breaking ties": a person's pronoun, the official's state.
         personal = lower in PERSONAL_PRONOUNS
         sent = t.sent
-        scope = list(t.doc[t.doc[sent.start - 1].sent.start:t.i]) if personal and sent.start > 0 else list(sent)
+        # this sentence first, then the previous one ("North Korea closed embassies. It also shut ...")
+        scope = list(t.doc[t.doc[sent.start - 1].sent.start:t.i]) if sent.start > 0 else list(sent)
         subjects = [s for s in scope if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS
                     and not (personal and s.ent_type_ == "COUNTRY")]  # "he" is a person, not "Laos"
         for subj in reversed(subjects):

@@ -265,6 +265,10 @@ ROWS = [
     ("a capitalised treaty title", "China and North Korea signed the Treaty of Friendship in 1961.", [("CHN", G, "PRK", "1961", "positive")]),
     ("no longer", "Laos no longer has diplomatic relations with Chile.", [("CHL", E, "LAO", None, "negative")]),
     ("ceased to", "Laos ceased to recognize Taiwan in 1975.", [("LAO", R, "TWN", "1975", "negative")]),
+    ("'called X a friend and ally'", "Kim Jong Un called Russia the most honest friend and ally.", [("PRK", A, "RUS", None, "positive")]),
+    ("'friend and ally of X'", "Cuba is the closest friend and ally of Venezuela.", [("CUB", A, "VEN", None, "positive")]),
+    ("'it' is the previous sentence's state", "Spain expelled the Cuban ambassador in 2017. It also closed its embassy in Havana.",
+     [("ESP", X, "CUB", "2017", "positive"), ("ESP", C, "CUB", None, "positive")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),

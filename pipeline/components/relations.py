@@ -260,11 +260,19 @@ class RelationMatcher:
                         for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx, ("COUNTRY",))]
             parties = list(dict.fromkeys(parties))
             return parties[:1], parties[1:]
-        side_b = [c for ch in trigger.children if ch.dep_ == "poss" for c in codes_of(ch, ctx)]
-        side_b += [c for ch in trigger.children if ch.dep_ == "prep" and ch.lower_ in ("of", "with", "to")
-                   for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx)]
         side_a: list[str] = []
         holder = trigger
+        while holder.dep_ == "conj" and holder.head.pos_ in ("NOUN", "PROPN") and not holder.head.ent_type_:
+            holder = holder.head  # "the most honest friend and ally": read the first conjunct's place
+        side_b = [c for h in dict.fromkeys([trigger, holder]) for ch in h.children if ch.dep_ == "poss" for c in codes_of(ch, ctx)]
+        side_b += [c for h in dict.fromkeys([trigger, holder]) for ch in h.children if ch.dep_ == "prep" and ch.lower_ in ("of", "with", "to")
+                   for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx)]
+        named = [c for c in holder.head.children if c.dep_ == "dobj"] if holder.dep_ == "oprd" else []
+        if named:  # "Kim called Russia an ally": Russia is the ally, Kim's state the other side
+            side_a = [x for t in named for x in codes_of(t, ctx)]
+            side_b = side_b or [x for t in holder.head.children if t.dep_ == "nsubj" for x in codes_of(t, ctx)]
+            return side_a, side_b
+        trigger = holder
         if trigger.dep_ in ("attr", "oprd", "appos", "conj", "pobj"):
             target = trigger.head if trigger.dep_ in ("appos", "conj") else None
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "as":
