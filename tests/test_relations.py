@@ -269,6 +269,8 @@ ROWS = [
     ("'friend and ally of X'", "Cuba is the closest friend and ally of Venezuela.", [("CUB", A, "VEN", None, "positive")]),
     ("'it' is the previous sentence's state", "Spain expelled the Cuban ambassador in 2017. It also closed its embassy in Havana.",
      [("ESP", X, "CUB", "2017", "positive"), ("ESP", C, "CUB", None, "positive")]),
+    ("destination in an appositive", "Russian President Vladimir Putin arrived on Tuesday. Putin's visit, his first to North Korea in 24 years, comes amid the war.",
+     [("RUS", V, "PRK", None, "positive")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),
