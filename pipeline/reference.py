@@ -72,7 +72,7 @@ class Context:
 
 
 def article_pair(doc: Doc) -> tuple[str, ...]:
-    """"North Korea–Philippines relations", "the relations between A and B" in an article's first
+    """"Laos–Chile relations", "the relations between A and B" in an article's first
     three sentences fix the two states its unattributed relation sentences are about."""
     for sent in list(doc.sents)[:3]:
         codes = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY"]
@@ -134,7 +134,7 @@ def recent_group(token: Token, n: int, ctx: "Context | None" = None) -> list[str
         sent = token.sent
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for t in reversed(token.doc[start:token.i]):
-        if ctx is not None and len(group := group_codes(t, ctx)) == n:  # "the Nordic countries ... the five nations"
+        if ctx is not None and len(group := group_codes(t, ctx)) == n:  # "the Nordic countries ... the five nations" (a gazetteer group)
             return list(group)
         if t.ent_type_ == "COUNTRY" and t.dep_ != "conj" and t.conjuncts:
             codes = list(dict.fromkeys(c for m in (t, *t.conjuncts) if m.ent_type_ == "COUNTRY" and (c := entity_code(m))))
@@ -176,7 +176,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         return list(group)
     lower, lemma = t.lower_, t.lemma_.lower()  # proper-noun lemmas keep their capital ("President")
     if lower in RELATIVES and t.head.dep_ == "relcl":
-        # "countries such as Germany and Sweden, who ...": the named examples
+        # "states such as Chile and Peru, who ...": the named examples
         return [c for a in antecedents(t.head) for c in _codes_of_one(a, ctx, labels) + [
             x for ex in examples(a) for x in codes_of(ex, ctx, tuple(labels))]]
     if t.tag_ in ("NNS", "NNPS") and lower.endswith("s"):  # "the North Koreans", "the Americans"
@@ -228,11 +228,11 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
                 h = h.head
             if h.dep_ == "conj" and h.head.ent_type_ == "COUNTRY":
                 return [entity_code(h.head)]
-        # "Although France lacks ties, it opened an office": the nearest earlier subject state;
+        # "Although Chile lacks ties, it opened a trade office": the nearest earlier subject state;
         # "Venezuela's president said he was breaking ties": a person's pronoun, the official's state.
         personal = lower in PERSONAL_PRONOUNS
         sent = t.sent
-        # this sentence first, then the previous one ("North Korea closed embassies. It also shut ...")
+        # this sentence first, then the previous one ("Peru closed two embassies. It also shut ...")
         scope = list(t.doc[t.doc[sent.start - 1].sent.start:t.i]) if sent.start > 0 else list(sent)
         subjects = [s for s in scope if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS
                     and not (personal and s.ent_type_ == "COUNTRY")]  # "he" is a person, not "Laos"
@@ -249,7 +249,7 @@ ALIAS_VERBS = WORDS.alias_verbs
 
 
 def antecedents(relcl: Token) -> list[Token]:
-    """What a relative clause is about. An alias ("Myanmar, also known as Burma, which ...") points
+    """What a relative clause is about. An alias ("Eswatini, also known as Swaziland, which ...") points
     back to the named noun; after a list, a singular verb ("Spain, Peru and Chad, which has ...")
     means its nearest member, a plural or unmarked one the whole list."""
     head = relcl.head
@@ -272,7 +272,7 @@ def antecedents(relcl: Token) -> list[Token]:
 
 
 def group_codes(t: Token, ctx: Context) -> tuple[str, ...]:
-    """A gazetteer group noun ("the five Nordic countries") → its member codes."""
+    """A gazetteer group noun ("the Nordic countries", the spec's example) → its member codes."""
     if t.pos_ not in ("NOUN", "PROPN"):
         return ()
     words = [c.text for c in t.lefts if c.dep_ in ("amod", "compound")] + [t.text]

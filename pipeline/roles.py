@@ -50,7 +50,7 @@ def subject_tokens(trigger: Token) -> list[Token]:
             if controller:  # "prompting Taipei to sever ties": the object of "prompt" acts
                 return controller
         if t.dep_ == "conj" and (shared := _relcl_before(t)) is not None:
-            t = shared  # "Germany, who share a compound and have stopped ...": the parser hung "stopped" on the root
+            t = shared  # "Chile and Peru, who share a border and have stopped ...": the parser hung "stopped" on the root
             continue
         if t.dep_ not in CLIMB_DEPS or t.head == t:
             return []
@@ -78,7 +78,7 @@ CONTROL_VERBS = WORDS.control_verbs
 
 
 def instruments(trigger: Token) -> list[Token]:
-    """"sponsored the UNSC resolution to impose sanctions": the resolution whose purpose the
+    """"co-sponsored the UN resolution to impose an embargo": the resolution whose purpose the
     infinitive states acts too."""
     if trigger.dep_ not in ("advcl", "acl") or not any(c.lower_ == "to" for c in trigger.children):
         return []
@@ -87,7 +87,7 @@ def instruments(trigger: Token) -> list[Token]:
 
 
 def holders(trigger: Token) -> list[Token]:
-    """Who has the relation a "with" phrase gives a noun: "the only country with diplomatic ties to X
+    """Who has the relation a "with" phrase gives a noun: "the one state with formal ties to X
     is China" → China; "countries with relations with X include A and B" → A, B; "China, a country
     with ties to X" → China."""
     t = trigger
@@ -109,7 +109,7 @@ def holders(trigger: Token) -> list[Token]:
 
 
 def companions(trigger: Token) -> list[Token]:
-    """"North Korea, along with South Korea, joined the UN": co-actors the parser hangs on the verb."""
+    """"Laos, along with Chile, joined the WHO": co-actors the parser hangs on the verb."""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
@@ -118,7 +118,7 @@ def companions(trigger: Token) -> list[Token]:
 
 
 def excepted(trigger: Token) -> list[Token]:
-    """"Except for France, all EU states have ties", "every state but Chile", "with the exception
+    """"Except for Malta, all EU states recognise X", "every state but Chile", "with the exception
     of Malta": the named exceptions to a universal subject (their claim is the negation)."""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:

@@ -38,7 +38,7 @@ ANAPHORIC = WORDS.anaphoric
 
 
 def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, missions: list[Event], mission_nouns: set[str]):
-    """"this office was destroyed" → the last embassy event's owner and host; "such fraternal ties"
+    """"this consulate was shut" → the last embassy event's owner and host; "such close ties"
     with no named party → the states of the previous sentence, paired with the main actor."""
     noun = theme if theme is not None else trigger
     if not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC for c in noun.children):
@@ -56,9 +56,9 @@ def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, miss
 
 
 def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Context) -> list[Claim]:
-    """Dated list items the parse did not tie to the event: "relations with Cuba in 1960, then
-    with countries including Egypt (1963), Chad and Mali (1969)" continues the Cuba claim; a cued
-    list opening the next sentence ("Many were in Africa, such as Senegal (1972)") continues the
+    """Dated list items the parse did not tie to the event: "relations with Peru in 1960, then
+    with states including Ghana (1961), Togo and Mali (1962)" continues the Peru claim; a cued
+    list opening the next sentence ("Several were in Asia, like Nepal (1970)") continues the
     previous sentence's event. The side that varies is the one that is not the article's main actor."""
     seeds: dict[tuple, set[str]] = {}
     for c in found:
@@ -101,7 +101,7 @@ def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
     gap_start = sent.doc[sent.start - 1].idx if sent.start else 0
     if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
         previous = ()
-    # "As of June 2012" dates a state of affairs, not the events told after it
+    # "As of May 2019" dates a state of affairs, not the events told after it
     opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
                and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
     if not opening:

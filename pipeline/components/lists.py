@@ -1,5 +1,5 @@
 """Lists that carry a relation beyond the parse: items under a colon or header, and dated runs
-("including Egypt (1963), Cambodia and Indonesia (1964)", "UNICEF in 1985 and the WFP in 1986")
+("including Ghana (1961), Togo and Mali (1962)", "the FAO in 1990 and the ILO in 1991")
 whose conjunct structure the parser loses."""
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def _announced(verb: Token, kids: list[Token]) -> bool:
 
 
 def _naming(governor: Token, below: Token) -> bool:
-    """"can be called its ally", "named X an ally" name a fact; "called for/on X to" is a call."""
+    """"can be called Laos's ally", "named X an ally" name a fact; "called for/on X to" is a call."""
     return governor.lemma_ in ("call", "name", "dub", "describe") and below.dep_ in ("oprd", "attr", "dobj") and not any(
         c.lower_ in ("for", "on", "upon") for c in governor.children)
 
@@ -123,7 +123,7 @@ def _attached(verb: Token, chain: set) -> bool:
 
 
 class EventDates:
-    """Per-entity dates ("Egypt (1963)", "Mexico in 1980") and the event clause's own dates."""
+    """Per-entity dates ("Ghana (1961)", "Peru in 1971") and the event clause's own dates."""
 
     SKIP = {",", "and", "the", "(", "in", "or", "as", "well"}
 

@@ -143,7 +143,7 @@ class RelationMatcher:
                 subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
                 if not subjects and trigger.dep_ == "pobj" and trigger.head.lower_ == "on":  # "a Lao delegation on a visit to X"
                     subjects = codes_of(trigger.head.head, ctx, ("COUNTRY",))
-            if "holder" in names and not objects:  # "the attack on the delegation to Burma": the parser moved "to Burma"
+            if "holder" in names and not objects:  # "the attack on the delegation to Laos": the parser moved "to Laos"
                 objects = [c for t in object_tokens(names["holder"], None, ["to"], False) for c in codes_of(t, ctx)]
             if not objects and any(c.lower_ == "there" for c in trigger.children):
                 objects = there(sent)
@@ -196,7 +196,7 @@ class RelationMatcher:
         if not generic:
             between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (trigger, theme) if h is not None for c in h.children)
             subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed, between=between)
-        # the event keeps the stated polarity: "This also applies to Brazil" repeats the rule, not the exception
+        # the event keeps the stated polarity: "The same applies to Chile" repeats the rule, not the exception
         event = Event(rule.relation, tuple(objects), stated, tuple(subjects)) if objects else None
         if not subjects or not objects:
             return event, []
@@ -235,7 +235,7 @@ class RelationMatcher:
         if subjects and not objects:
             if RELATIONS[relation] and len(subjects) == 2 and not (mentioned and main not in subjects):
                 return subjects[:1], subjects[1:]
-            # "Botswana broke ties in 2014": with no other state in sight, the other side is the main actor
+            # "Kenya broke ties in 2011": with no other state in sight, the other side is the main actor
             alone = named <= set(subjects)
             if main and main not in subjects and (mentioned or ctx.dominant or alone or relation in ("recognize", "visit")):
                 return subjects, [main]
@@ -293,7 +293,7 @@ class RelationMatcher:
     def ellipsis(self, sent: Span, local: list[Event], previous: list[Event], ctx: Context, found: list[Claim],
                  frame: tuple, triggers: list[int]) -> list[Claim]:
         """"followed by X in 1974", "Y did so in 2014", "Neither have Z": repeat the last events,
-        once per cue ("Italy was the first in 2000, followed by Spain in 2001"). A cue after a
+        once per cue ("Chile was the first in 1970, followed by Peru in 1971"). A cue after a
         trigger of its own sentence repeats that sentence's events ("said it would reopen its
         embassy, but has not done so" repeats nothing when that event had no parties)."""
         stated = list(found)
@@ -305,7 +305,7 @@ class RelationMatcher:
                 head = head.head
             tokens = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             tokens += [g for c in head.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
-            # "as is also the case with Syria"
+            # "as is also the case with Peru"
             tokens += [g for c in head.children if c.dep_ == "attr" for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             if cue.lower_ in ("neither", "nor") or not tokens:
                 tokens = [c for c in head.children if c.dep_ in ("nsubj", "attr", "dobj")] or tokens

@@ -21,7 +21,7 @@ class Rule:
     id: str
     relation: str
     undated: bool = False  # a noun phrase that states a standing fact, not a dated event
-    roles: str = "clause"  # or "holder" ("the only country with ties to X is Y"), "inverse" ("Oman hosted Netanyahu")
+    roles: str = "clause"  # or "holder" ("the one state with formal ties to X is Y"), "inverse" ("Oman hosted Netanyahu")
 
 
 @dataclass
