@@ -16,6 +16,14 @@ CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep"
               "advmod")
 
 
+def governing_verb(token: Token) -> Token:
+    """The token itself if it is a verb, else the nearest verb it hangs from (or the root)."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
+        t = t.head
+    return t
+
+
 def subject_tokens(trigger: Token) -> list[Token]:
     """The grammatical subject of the event, climbing clauses that lack their own subject."""
     t = trigger
@@ -110,9 +118,7 @@ def holders(trigger: Token) -> list[Token]:
 
 def companions(trigger: Token) -> list[Token]:
     """"Laos, along with Chile, joined the WHO": co-actors the parser hangs on the verb."""
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
+    verb = governing_verb(trigger)
     return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
             for w in p.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
 
@@ -120,9 +126,7 @@ def companions(trigger: Token) -> list[Token]:
 def excepted(trigger: Token) -> list[Token]:
     """"Except for Malta, all EU states recognise X", "every state but Chile", "with the exception
     of Malta": the named exceptions to a universal subject (their claim is the negation)."""
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
+    verb = governing_verb(trigger)
     holders = [verb, *(c for c in verb.children if c.dep_ in SUBJECT_DEPS)]
     out = []
     for holder in holders:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..ents import ents_in
+from ..roles import governing_verb
 from ..words import WORDS
 
 # Governing words that make the event a call, hope, plan or speculation rather than a fact.
@@ -87,7 +88,7 @@ def polarity(trigger: Token, theme: Token | None) -> str:
     """"negative" for stated non-events: not/never/no longer/has yet to/lacks/refuses/no relations."""
     if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
         return "negative"
-    verb = _governing_verb(trigger)  # "No Japanese leader has visited"
+    verb = governing_verb(trigger)  # "No Japanese leader has visited"
     # "No Japanese leader has visited", "neither Tokyo nor Seoul has a mission"
     if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ in ("det", "preconj") for d in c.children)
            for c in verb.children):
@@ -104,13 +105,6 @@ def polarity(trigger: Token, theme: Token | None) -> str:
         if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj", "acomp", "attr", "advmod"):
             break
     return "positive"
-
-
-def _governing_verb(token: Token) -> Token:
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head != t:
-        t = t.head
-    return t
 
 
 def _attached(verb: Token, chain: set) -> bool:
@@ -135,7 +129,7 @@ class EventDates:
             self.clause = inside[:1] or [None]
             return
         used = set()
-        verb = _governing_verb(anchor)
+        verb = governing_verb(anchor)
         # dates inside another clause ("Brazil, which opened an embassy in Pyongyang in 2009,
         # withdrew its diplomats in 2020") are that clause's
         other = {t.i for c in verb.subtree if c != verb and anchor not in list(c.subtree) and (
@@ -165,9 +159,9 @@ class EventDates:
         # "sponsored the resolution to impose sanctions": an infinitive shares its governor's dates;
         # "when the four states restored ties" happens at the time of the clause it hangs on
         while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ in ("to", "when") for c in t.children))) and t.head != t:
-            t = _governing_verb(t.head)
+            t = governing_verb(t.head)
             chain.add(t)
-        self.clause = [d._.value for d in dates if d.start not in used and _attached(_governing_verb(d.root), chain)] or list(frame) or [None]
+        self.clause = [d._.value for d in dates if d.start not in used and _attached(governing_verb(d.root), chain)] or list(frame) or [None]
 
     def for_pair(self, subject: str, obj: str) -> list[str | None]:
         for code in (obj, subject):

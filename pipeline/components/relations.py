@@ -12,7 +12,7 @@ from ..ents import cache_ents, ents_in, release_ents
 from ..gazetteer import load_gazetteer
 from ..records import RELATIONS, Claim
 from ..reference import Context, codes_of
-from ..roles import companions, excepted, holders, instruments, object_tokens, subject_tokens
+from ..roles import companions, excepted, governing_verb, holders, instruments, object_tokens, subject_tokens
 from ..words import WORDS
 from . import register_extensions
 from .discourse import Event, anaphora, continue_lists, frame_date, make_claim, there
@@ -300,9 +300,7 @@ class RelationMatcher:
         out: list[Claim] = []
         for match in ELLIPSIS.finditer(sent.text):
             cue = next(t for t in sent if t.idx >= sent.start_char + match.start())
-            head = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-            while head.pos_ not in ("VERB", "AUX") and head.head != head:
-                head = head.head
+            head = governing_verb(cue)
             tokens = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             tokens += [g for c in head.children if c.dep_ in ("agent", "prep") for g in c.children if g.dep_ == "pobj"]
             # "as is also the case with Peru"
