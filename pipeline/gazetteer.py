@@ -83,6 +83,16 @@ def _strip_the(form: str) -> str:
     return re.sub(r"^the\s+", "", form, flags=re.I)
 
 
+def _names_by_code(path: Path) -> dict[str, str]:
+    """A ``code: [name, ...]`` file → {name: code}; an unknown code or a non-list stops with InputError."""
+    out: dict[str, str] = {}
+    for code, names in load_yaml(path, dict).items():
+        if not known_code(str(code)) or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise InputError(path, f"bad entry {code!r}: want a known code and a list of names")
+        out.update({name: str(code) for name in names})
+    return out
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
     """Build the gazetteer; a bad entry stops with InputError naming the file."""
@@ -113,15 +123,7 @@ def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
         if not isinstance(codes, list) or not all(known_code(str(c)) for c in codes):
             raise InputError(path, f"bad group {noun!r}: want a list of known codes")
         gaz.groups[str(noun)] = tuple(codes)
-    path = root / "people.yml"
-    for code, names in load_yaml(path, dict).items():
-        if not known_code(str(code)) or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise InputError(path, f"bad entry {code!r}: want a known code and a list of names")
-        gaz.people.update({name: str(code) for name in names})
-    path = root / "metonyms.yml"
-    for code, names in load_yaml(path, dict).items():
-        if not known_code(str(code)) or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise InputError(path, f"bad entry {code!r}: want a known code and a list of phrases")
-        gaz.metonyms.update({name: str(code) for name in names})
+    gaz.people = _names_by_code(root / "people.yml")
+    gaz.metonyms = _names_by_code(root / "metonyms.yml")
     gaz.blocked = tuple(load_yaml(root / "not_entities.yml", list))
     return gaz
