@@ -37,14 +37,14 @@ def there(sent: Span) -> list[str]:
 ANAPHORIC = WORDS.anaphoric
 
 
-def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, missions: list[Event], mission_nouns: set[str]):
+def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, mission: Event | None, mission_nouns: set[str]):
     """"this consulate was shut" → the last embassy event's owner and host; "such close ties"
     with no named party → the states of the previous sentence, paired with the main actor."""
     noun = theme if theme is not None else trigger
     if not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC for c in noun.children):
         return None
     if noun.lemma_ in mission_nouns:
-        return (list(missions[-1].subjects), list(missions[-1].objects)) if missions else None
+        return (list(mission.subjects), list(mission.objects)) if mission else None
     if sent.start == 0:
         return None
     prev = sent.doc[sent.start - 1].sent

@@ -29,7 +29,7 @@ class RelationMatcher:
         register_extensions()
         self.name = name
         self.ruleset = ruleset = load_rules(patterns or PATTERNS, nlp.vocab)
-        self.matcher, self.rules, self.settings, self.tables = ruleset.matcher, ruleset.rules, ruleset.settings, ruleset.tables
+        self.matcher, self.rules, self.settings = ruleset.matcher, ruleset.rules, ruleset.settings
         words = ruleset.words
         self.mission_nouns = set(words.get("mission_nouns", []))
         self.rel_nouns = set(words.get("rel_nouns", []))
@@ -65,7 +65,7 @@ class RelationMatcher:
             by_sent.setdefault(names["trigger"].sent.start, []).append((rule, names))
         claims: list[Claim] = []
         last: list[Event] = []  # the events of the latest sentence that stated any, for ellipsis
-        missions: list[Event] = []  # the latest embassy event, for "this office"
+        mission: Event | None = None  # the latest embassy event, for "this office"
         frame: tuple = ()
         for sent in doc.sents:
             frame = frame_date(sent, frame, text)
@@ -78,11 +78,11 @@ class RelationMatcher:
                 if key in seen_triggers or (rule.undated and names["trigger"].i in themes):
                     continue
                 seen_triggers.add(key)
-                event, new = self.claims_for(rule, names, sent, ctx, frame, text, missions)
+                event, new = self.claims_for(rule, names, sent, ctx, frame, text, mission)
                 if event:
                     events.append(event)
                     if event.relation in ("open_mission", "close_mission"):
-                        missions[:] = [event]
+                        mission = event
                 found += new
             if ELLIPSIS.search(sent.text):
                 triggers = [names["trigger"].i for _, names in by_sent.get(sent.start, [])]
@@ -91,7 +91,7 @@ class RelationMatcher:
             found += continue_lists(sent, found, before[-1] if before else None, ctx)
             claims += found
         if ctx.main_actor:  # tables in a "Foreign relations of X" page are about X
-            for relation, row, parties, date in table_rows(doc, text, self.tables):
+            for relation, row, parties, date in table_rows(doc, text, self.ruleset.tables):
                 line = row.group()
                 start = row.start() + len(line) - len(line.lstrip())
                 claims += [Claim("", ctx.main_actor, relation, e._.code, date, "positive", "", start, start + len(line.strip()),
@@ -155,8 +155,9 @@ class RelationMatcher:
         """DependencyMatcher matches, run only over the sentences whose words some rule could
         match (its cost grows with every token it sees): those sentences are copied into one Doc
         and the token indices mapped back."""
-        sents = [s for s in doc.sents if self.ruleset.may_match(s)]
-        if len(sents) * 3 > len(list(doc.sents)) * 2:
+        every = list(doc.sents)
+        sents = [s for s in every if self.ruleset.may_match(s)]
+        if len(sents) * 3 > len(every) * 2:
             return self.matcher(doc)  # mostly candidates: copying would cost more than it saves
         if not sents:
             return []
@@ -175,7 +176,7 @@ class RelationMatcher:
         return [(match_id, [i + offsets[bisect_right(starts, i) - 1] for i in tokens]) for match_id, tokens in self.matcher(sub)]
 
     def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
-                   missions: list[Event]):
+                   mission: Event | None):
         """The claims of one rule match, and the event it states (for ellipsis and lists)."""
         trigger, theme = names["trigger"], names.get("theme")
         if unasserted(trigger, sent):
@@ -188,8 +189,8 @@ class RelationMatcher:
             return None, []
         pol = stated = polarity(trigger, theme)
         subjects, objects, generic, pol = self.roles(rule, names, sent, ctx, pol, theme)
-        if (not subjects and not objects) or (rule.relation in ("open_mission", "close_mission") and missions):
-            subjects, objects = anaphora(trigger, theme, sent, ctx, missions, self.mission_nouns) or (subjects, objects)
+        if (not subjects and not objects) or (rule.relation in ("open_mission", "close_mission") and mission):
+            subjects, objects = anaphora(trigger, theme, sent, ctx, mission, self.mission_nouns) or (subjects, objects)
         listed = not objects
         if listed:
             objects = colon_items(trigger, sent, text)
