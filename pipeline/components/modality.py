@@ -80,7 +80,7 @@ def _aside(governor: Token, below: Token) -> bool:
     is an aside the parser made the event's head; the event belongs to the main verb."""
     if governor.tag_ != "VBG" or governor.dep_ != "advcl" or below == governor:
         return False
-    branch = next((c for c in governor.children if c.i <= below.i and below.i <= max(x.i for x in c.subtree)), None)
+    branch = next((c for c in governor.children if c.i <= below.i <= c.right_edge.i), None)
     return branch is not None and any(c.text == "," and governor.i < c.i < branch.i for c in governor.children)
 
 
@@ -132,7 +132,8 @@ class EventDates:
         verb = governing_verb(anchor)
         # dates inside another clause ("Brazil, which opened an embassy in Pyongyang in 2009,
         # withdrew its diplomats in 2020") are that clause's
-        other = {t.i for c in verb.subtree if c != verb and anchor not in list(c.subtree) and (
+        # (spaCy's trees are projective: a subtree is the span left_edge..right_edge)
+        other = {t.i for c in verb.subtree if c != verb and not c.left_edge.i <= anchor.i <= c.right_edge.i and (
                  c.dep_ in ("relcl", "acl", "advcl", "ccomp") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
                  for t in c.subtree}
         scope = {t.i for t in verb.subtree} - other
