@@ -107,12 +107,19 @@ def entity_code(token: Token) -> str | None:
     return Span(span.doc, span.start, span.end, label=span.root.ent_type_)._.code
 
 
+def previous_sentence(sent: Span) -> Span | None:
+    return sent.doc[sent.start - 1].sent if sent.start > 0 else None
+
+
+def window_start(sent: Span) -> int:
+    """Where the look-back window for a sentence starts: the previous sentence, if any."""
+    prev = previous_sentence(sent)
+    return prev.start if prev is not None else sent.start
+
+
 def recent_codes(token: Token, n: int) -> list[str]:
     """The last ``n`` distinct country codes mentioned before ``token`` (this or the previous sentence)."""
-    sent = token.sent
-    prev_start = sent.start
-    if sent.start > 0:
-        prev_start = token.doc[sent.start - 1].sent.start
+    prev_start = window_start(token.sent)
     out: list[str] = []
     for ent in reversed([e for e in ents_in(token.doc) if prev_start <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]):
         if ent._.code not in out:
@@ -129,10 +136,7 @@ def recent_group(token: Token, n: int, ctx: "Context | None" = None) -> list[str
     """"the two", "both countries", "the four states": the last list of exactly ``n`` states named
     together ("A, B, C and D") before the token. Pairs are common, so "the two" only looks back to
     the previous sentence; a longer list is distinctive enough to find anywhere earlier."""
-    start = 0
-    if n == 2:
-        sent = token.sent
-        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = window_start(token.sent) if n == 2 else 0
     for t in reversed(token.doc[start:token.i]):
         if ctx is not None and len(group := group_codes(t, ctx)) == n:  # "the Nordic countries ... the five nations" (a gazetteer group)
             return list(group)
@@ -231,10 +235,9 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         # "Although Chile lacks ties, it opened a trade office": the nearest earlier subject state;
         # "Venezuela's president said he was breaking ties": a person's pronoun, the official's state.
         personal = lower in PERSONAL_PRONOUNS
-        sent = t.sent
         # this sentence first, then the previous one ("Peru closed two embassies. It also shut ...")
-        scope = list(t.doc[t.doc[sent.start - 1].sent.start:t.i]) if sent.start > 0 else list(sent)
-        subjects = [s for s in scope if s.i < t.i and s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS
+        scope = t.doc[window_start(t.sent):t.i]
+        subjects = [s for s in scope if s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS
                     and not (personal and s.ent_type_ == "COUNTRY")]  # "he" is a person, not "Laos"
         for subj in reversed(subjects):
             plural = lower in ("they", "their", "them")  # "Denmark and Norway announced they would ..."

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..ents import ents_in
 from ..records import Claim
-from ..reference import Context
+from ..reference import Context, previous_sentence
 from ..words import WORDS
 from .lists import cued, dated_runs
 from .rules import Rule
@@ -27,9 +27,9 @@ class Event:
 
 def there(sent: Span) -> list[str]:
     """"there": the last state or capital named before the sentence (in the previous one)."""
-    if sent.start == 0:
+    prev = previous_sentence(sent)
+    if prev is None:
         return []
-    prev = sent.doc[sent.start - 1].sent
     named = [e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"]
     return named[-1:]
 
@@ -45,9 +45,9 @@ def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, miss
         return None
     if noun.lemma_ in mission_nouns:
         return (list(mission.subjects), list(mission.objects)) if mission else None
-    if sent.start == 0:
+    prev = previous_sentence(sent)
+    if prev is None:
         return None
-    prev = sent.doc[sent.start - 1].sent
     codes = list(dict.fromkeys(e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"))
     main = ctx.main_actor
     if main in codes and len(codes) > 1:
