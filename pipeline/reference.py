@@ -6,6 +6,7 @@ article-level ``Context``.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -74,7 +75,7 @@ class Context:
 def article_pair(doc: Doc) -> tuple[str, ...]:
     """"Laos–Chile relations", "the relations between A and B" in an article's first
     three sentences fix the two states its unattributed relation sentences are about."""
-    for sent in list(doc.sents)[:3]:
+    for sent in islice(doc.sents, 3):
         codes = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY"]
         for t in sent:
             if t.lemma_ not in ("relation", "relations", "tie", "ties"):
