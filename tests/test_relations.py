@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.components.rules import load_rules
-from pipeline.words import load_words
+from pipeline.relations.rules import load_rules
+from pipeline.relations.words import load_words
 from pipeline.errors import InputError
 from pipeline.records import RELATIONS
 

@@ -1,4 +1,5 @@
-"""The named spaCy components of the claims pipeline; importing this registers their factories."""
+"""The claims_lines, claims_entities and claims_dates components (the relation stage is
+``pipeline.relations``); importing this registers their factories."""
 
 from spacy.tokens import Doc, Span
 
@@ -15,4 +16,4 @@ def register_extensions() -> None:
 
 register_extensions()
 
-from . import dates, entities, lines, relations  # noqa: E402,F401  (factory registration)
+from . import dates, entities, lines  # noqa: E402,F401  (factory registration)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 
-from .errors import InputError
-from .gazetteer import load_yaml
+from ..errors import InputError
+from ..gazetteer import load_yaml
 
 WORDS_FILE = resources.files("pipeline") / "data" / "words.yml"
 

@@ -8,17 +8,17 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..ents import cache_ents, ents_in, release_ents
+from ..components import register_extensions
 from ..gazetteer import load_gazetteer
 from ..records import RELATIONS, Claim
-from ..reference import Context, codes_of
-from ..roles import companions, excepted, governing_verb, holders, instruments, object_tokens, subject_tokens
-from ..words import WORDS
-from . import register_extensions
 from .discourse import Event, anaphora, continue_lists, frame_date, make_claim, there
+from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
+from .reference import Context, codes_of
+from .roles import companions, excepted, governing_verb, holders, instruments, object_tokens, subject_tokens
 from .rules import PATTERNS, Rule, load_rules
+from .words import WORDS
 
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
                       r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case)\b", re.I)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..ents import ents_in
-from ..roles import governing_verb
-from ..words import WORDS
+from .ents import ents_in
+from .roles import governing_verb
+from .words import WORDS
 
 # Governing words that make the event a call, hope, plan or speculation rather than a fact.
 UNASSERTED = WORDS.unasserted

@@ -8,8 +8,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..ents import ents_in
-from ..words import WORDS
+from .ents import ents_in
+from .words import WORDS
 
 # Words that may stand between the items of one list ("A (1963), and the B in 1964, as well as C").
 GLUE = WORDS.glue

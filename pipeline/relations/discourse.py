@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..ents import ents_in
 from ..records import Claim
-from ..reference import Context, previous_sentence
-from ..words import WORDS
+from .ents import ents_in
 from .lists import cued, dated_runs
+from .reference import Context, previous_sentence
 from .rules import Rule
+from .words import WORDS
 
 
 @dataclass
