@@ -3,8 +3,10 @@
 Labels are written by reading the article; this script only computes offsets: an entity form is
 labelled at every occurrence in the cleaned text (longest form first, [block] phrases excluded),
 and a claim's evidence is the spaCy sentence containing its anchor. Usage:
-    python tools/build_gold.py [--labels DIR] [--out DIR] [ID ...]
-(defaults: gold/labels → gold; the second labelling pass uses gold/passes/pass2 → gold/passes/pass2).
+    python tools/build_gold.py [--labels DIR] [--out DIR] [--corpus DIR] [ID ...]
+(defaults: gold/labels → gold, articles in corpus/; the second labelling pass uses gold/passes/pass2
+→ gold/passes/pass2; the dev set: --labels dev/labels --out dev/gold --corpus dev/corpus). A label
+file without an [entities] section (the dev set labels claims only) writes no entity file.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--labels", type=Path, default=ROOT / "gold" / "labels")
     ap.add_argument("--out", type=Path, default=ROOT / "gold")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("ids", nargs="*")
     args = ap.parse_args(argv)
     ids = args.ids
@@ -91,13 +94,15 @@ def main(argv: list[str]) -> None:
     for path in sorted(args.labels.glob("*.txt")):
         if ids and path.stem not in ids:
             continue
-        corpus_path = next((ROOT / "corpus").glob(f"{path.stem}.*"))
-        article = read_article(corpus_path, ROOT / "corpus")
+        corpus_path = next(args.corpus.glob(f"{path.stem}.*"))
+        article = read_article(corpus_path, args.corpus)
         sections = parse_labels(path)
         doc = nlp(article.clean)
         block = [phrase.strip() for line in sections.get("block", []) for phrase in line.split("|")]
         for kind, records in (("entities", entities(article, sections.get("entities", []), block)),
                               ("claims", claims(article, sections.get("claims", []), doc))):
+            if kind not in sections:
+                continue
             target = args.out / kind / f"{article.id}.jsonl"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
