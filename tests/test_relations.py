@@ -271,6 +271,24 @@ ROWS = [
      [("ESP", X, "CUB", "2017", "positive"), ("ESP", C, "CUB", None, "positive")]),
     ("destination in an appositive", "Russian President Vladimir Putin arrived on Tuesday. Putin's visit, his first to North Korea in 24 years, comes amid the war.",
      [("RUS", V, "PRK", None, "positive")]),
+    # Mutual acts of non-symmetric relations: one claim each way (spec section 3).
+    ("mutual: pair suspends their relations", "Qatar and Egypt suspended their relations in 2017.",
+     [("QAT", D, "EGY", "2017", "positive"), ("EGY", D, "QAT", "2017", "positive")]),
+    ("mutual: pair reopens their embassies", "Chile and Peru reopened their embassies.",
+     [("CHL", O, "PER", None, "positive"), ("PER", O, "CHL", None, "positive")]),
+    ("mutual: negated", "Iran and Saudi Arabia have not reopened their embassies.",
+     [("IRN", O, "SAU", None, "negative"), ("SAU", O, "IRN", None, "negative")]),
+    ("mutual: each other's diplomats", "Greece and Turkey expelled each other's diplomats in 1996.",
+     [("GRC", X, "TUR", "1996", "positive"), ("TUR", X, "GRC", "1996", "positive")]),
+    ("mutual: passive with agents", "Diplomats were expelled by both Russia and Poland in 2023.",
+     [("RUS", X, "POL", "2023", "positive"), ("POL", X, "RUS", "2023", "positive")]),
+    ("mutual: three states, one another", "Russia, Poland and Lithuania expelled one another's diplomats.",
+     [(a, X, b, None, "positive") for a in ("RUS", "POL", "LTU") for b in ("RUS", "POL", "LTU") if a != b]),
+    ("mutual: recalls with an opening date", "In 2021 Algeria and Morocco recalled their ambassadors.",
+     [("DZA", D, "MAR", "2021", "positive"), ("MAR", D, "DZA", "2021", "positive")]),
+    ("not mutual: a named object", "Spain and Italy expelled the Syrian ambassador in 2012.",
+     [("ESP", X, "SYR", "2012", "positive"), ("ITA", X, "SYR", "2012", "positive")]),
+    ("symmetric pair stays one claim", "Qatar and Egypt restored ties in 2021.", [("EGY", E, "QAT", "2021", "positive")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),
@@ -322,6 +340,22 @@ def test_bad_rule_file_names_the_file(tmp_path, nlp):
     assert "rules.yml" in str(err.value)
     bad.write_text("relations: {establish_relations: {}}\npatterns:\n  - {id: x, relation: visit, pattern: [{RIGHT_ID: trigger, RIGHT_ATTRS: {NOPE: 1}}]}\n")
     with pytest.raises(InputError):
+        load_rules(bad, nlp.vocab)
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("object_preps: [with, on]", "must be a list"),  # bare YAML on is True
+    ("object_preps: [with], direct_object: false, theme_owner: host", "theme_owner"),
+    ("object_preps: [with], direct_object: false, main_actor_objekt: always", "may set"),
+    ("object_preps: [with], direct_object: false, subject_labels: [STATE]", "labels"),
+])
+def test_bad_relation_settings_stop_the_load(tmp_path, nlp, setting, message):
+    """Where relations differ is data: every settings key is checked when the rule file loads."""
+    good = (Path(__file__).parents[1] / "pipeline" / "patterns" / "relations.yml").read_text()
+    line = next(x for x in good.splitlines() if x.startswith("  visit: {"))
+    bad = tmp_path / "rules.yml"
+    bad.write_text(good.replace(line, "  visit: {" + setting + ("" if "direct_object" in setting else ", direct_object: true") + "}"))
+    with pytest.raises(InputError, match=message):
         load_rules(bad, nlp.vocab)
 
 

@@ -16,7 +16,7 @@ from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
 from .reference import Context, codes_of
-from .roles import companions, excepted, governing_verb, holders, instruments, object_tokens, subject_tokens
+from .roles import companions, excepted, governing_verb, holders, instruments, noun_actors, object_tokens, subject_tokens
 from .rules import PATTERNS, Rule, load_rules
 from .words import WORDS
 
@@ -103,52 +103,47 @@ class RelationMatcher:
         objects, generic, polarity); ``generic``: the parse named the actor but it is no state
         ("most of those countries"), so no main-actor fallback; exceptions flip the polarity."""
         trigger, cfg = names["trigger"], self.settings[rule.relation]
-        generic = False
-        if rule.relation == "alliance":
-            subjects, objects = self.alliance_roles(trigger, ctx)
-        elif rule.roles == "inverse":  # "Oman hosted Netanyahu", "Taiwan won recognition from Nauru"
+        if rule.roles == "alliance":
+            return (*self.alliance_roles(trigger, ctx), False, pol)
+        if rule.roles == "inverse":  # "Oman hosted Netanyahu", "Taiwan won recognition from Nauru"
             subjects = codes_of(names["actor"], ctx, ("COUNTRY",))
             objects = [c for t in subject_tokens(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
-            generic = True  # both sides come from the parse or not at all
-        elif rule.roles == "holder":
+            return subjects, objects, True, pol  # both sides come from the parse or not at all
+        preps = list(rule.object_preps or cfg.object_preps)
+        if rule.roles == "holder":
             subjects = [c for t in holders(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
             heads = [trigger, *([trigger.head] if trigger.dep_ == "conj" else [])]
-            objects = [c for h in heads for t in object_tokens(h, None, cfg["object_preps"] + ["to"], False)
-                       for c in codes_of(t, ctx)]
-            generic = not subjects
-        else:
-            subj_tokens = [names[k] for k in ("sanctioner", "owner") if k in names] or [
-                t for t in subject_tokens(trigger) if t != theme]  # "Ties with Chile date back to 1970": the theme is no actor
-            subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
-            if subjects:
-                subjects += [c for t in companions(trigger) for c in codes_of(t, ctx)]
-            if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
-                subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
-            generic = bool(subj_tokens) and not subjects
-            obj_tokens = object_tokens(trigger, theme, cfg["object_preps"], cfg["direct_object"])
-            if "target" in names:  # "sanctioned three North Korean officials"
-                obj_tokens.append(names["target"])
-            if theme is not None and theme.lemma_ in self.envoy_nouns:
-                obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
-            if rule.relation == "expel_diplomats" and not subjects:  # "diplomats were expelled from Poland"
-                hosts = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
-                subjects = [c for t in hosts for c in codes_of(t, ctx)]
-                obj_tokens = [t for t in obj_tokens if t not in hosts]
-            if rule.id == "mission.np":
-                obj_tokens = object_tokens(trigger, None, ["in", "to"], False)
-            objects = [c for t in obj_tokens for c in codes_of(t, ctx)]
-            if rule.relation in ("open_mission", "close_mission") and theme is not None:
-                subjects, objects = mission_roles(theme, subjects, objects, ctx)
-            if rule.relation == "visit" and not subjects and trigger.pos_ == "NOUN":
-                subjects = [c for t in trigger.children if t.dep_ in ("amod", "compound", "poss") for c in codes_of(t, ctx)]
-                if not subjects and trigger.dep_ == "pobj" and trigger.head.lower_ == "on":  # "a Lao delegation on a visit to X"
-                    subjects = codes_of(trigger.head.head, ctx, ("COUNTRY",))
-            if "holder" in names and not objects:  # "the attack on the delegation to Laos": the parser moved "to Laos"
-                objects = [c for t in object_tokens(names["holder"], None, ["to"], False) for c in codes_of(t, ctx)]
-            if not objects and any(c.lower_ == "there" for c in trigger.children):
-                objects = there(sent)
-            if rule.relation in ("recognize", "visit") and not objects and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
-                objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)
+            objects = [c for h in heads for t in object_tokens(h, None, preps + ["to"], False) for c in codes_of(t, ctx)]
+            return subjects, objects, not subjects, pol
+        subj_tokens = [names["actor"]] if "actor" in names else [
+            t for t in subject_tokens(trigger) if t != theme]  # "Ties with Chile date back to 1970": the theme is no actor
+        subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
+        if subjects:
+            subjects += [c for t in companions(trigger) for c in codes_of(t, ctx)]
+        if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
+            subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
+        generic = bool(subj_tokens) and not subjects
+        obj_tokens = object_tokens(trigger, theme, preps, cfg.direct_object)
+        if "target" in names:  # "sanctioned three North Korean officials"
+            obj_tokens.append(names["target"])
+        owned = theme is not None and theme.lemma_ in self.envoy_nouns | self.mission_nouns
+        if owned and cfg.theme_owner == "object":
+            obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
+        if cfg.agentless_from and not subjects:  # "diplomats were expelled from Poland"
+            hosts = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+            subjects = [c for t in hosts for c in codes_of(t, ctx)]
+            obj_tokens = [t for t in obj_tokens if t not in hosts]
+        objects = [c for t in obj_tokens for c in codes_of(t, ctx)]
+        if owned and cfg.theme_owner == "subject":
+            subjects, objects = mission_roles(theme, subjects, objects, ctx)
+        if not subjects and trigger.pos_ == "NOUN":  # "the Chinese visit", "a delegation on a visit to X"
+            subjects = [c for t in noun_actors(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
+        if "holder" in names and not objects:  # "the attack on the delegation to Laos": the parser moved "to Laos"
+            objects = [c for t in object_tokens(names["holder"], None, ["to"], False) for c in codes_of(t, ctx)]
+        if not objects and any(c.lower_ == "there" for c in trigger.children):
+            objects = there(sent)
+        if not objects and cfg.direct_object and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
+            objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)  # "the states it visited"
         return subjects, objects, generic, pol
 
     def dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
@@ -187,31 +182,30 @@ class RelationMatcher:
                 return None, []
         if theme is not None and theme.lemma_ in self.rel_nouns and _not_diplomatic(theme):
             return None, []
-        pol = stated = polarity(trigger, theme)
+        pol = stated = rule.polarity or polarity(trigger, theme)
         subjects, objects, generic, pol = self.roles(rule, names, sent, ctx, pol, theme)
-        if (not subjects and not objects) or (rule.relation in ("open_mission", "close_mission") and mission):
+        cfg = self.settings[rule.relation]
+        if (not subjects and not objects) or (mission and theme is not None and theme.lemma_ in self.mission_nouns):
             subjects, objects = anaphora(trigger, theme, sent, ctx, mission, self.mission_nouns) or (subjects, objects)
         listed = not objects
         if listed:
             objects = colon_items(trigger, sent, text)
+        objects = [c for c in objects if _label(c) in cfg.object_labels]  # before completion: "Laos was admitted to NAM"
         if not generic:
             between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (trigger, theme) if h is not None for c in h.children)
-            subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed, between=between)
+            subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed, between=between,
+                                              mutual=reciprocal(trigger, theme))
         # the event keeps the stated polarity: "The same applies to Chile" repeats the rule, not the exception
         event = Event(rule.relation, tuple(objects), stated, tuple(subjects)) if objects else None
         if not subjects or not objects:
             return event, []
-        if rule.relation == "join_organization":
-            objects = [o for o in objects if not _is_country(o)]
-        elif rule.relation != "impose_sanctions":
-            subjects = [s for s in subjects if _is_country(s) or rule.relation == "establish_relations"]
+        subjects = [c for c in subjects if _label(c) in cfg.subject_labels]
         # "became the first member of the G7 to ...": membership is presupposed, not an event of that date
-        standing = rule.relation == "join_organization" and any(c.lower_ in ("first", "last", "only", "other", "fellow") for c in trigger.children)
+        standing = any(c.lower_ in rule.standing for c in trigger.children)
         dates = EventDates(trigger, sent, frame, undated=rule.undated or standing)
         claims = _pairs(subjects, objects, dates, rule, pol, sent)
-        if rule.relation == "close_mission" and pol == "negative":
-            # "have not closed X's missions": the missions operate
-            claims += _pairs(subjects, objects, EventDates(trigger, sent, undated=True), Rule(rule.id, "open_mission"), "positive", sent)
+        if cfg.negative_also and pol == "negative":  # "have not closed X's missions": the missions operate
+            claims += _pairs(subjects, objects, EventDates(trigger, sent, undated=True), Rule(rule.id, cfg.negative_also), "positive", sent)
         return event, claims
 
     def pronoun_theme(self, trigger: Token) -> Token | None:
@@ -221,32 +215,30 @@ class RelationMatcher:
             return None
         return next((c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in self.rel_nouns), None)
 
-    @staticmethod
-    def complete(relation, subjects, objects, sent, ctx, pair=True, between=False):
-        """Symmetric pairs ("A and B established ties") and the main actor where a side is missing;
-        ``pair=False`` for listed items, which are all on one side; ``between``: "relations between
-        A and B were downgraded" reads A → B for any relation."""
-        main = ctx.main_actor
-        if ctx.pair and RELATIONS[relation] and not subjects and not objects:
+    def complete(self, relation, subjects, objects, sent, ctx, pair=True, between=False, mutual=False):
+        """Pairs ("A and B established ties", "A and B expelled each other's diplomats": one claim
+        each way for a non-symmetric relation) and the main actor where a side is missing, as the
+        relation's settings allow; ``pair=False`` for listed items, which are all on one side;
+        ``between``: "relations between A and B were downgraded" reads A → B for any relation."""
+        main, cfg, symmetric = ctx.main_actor, self.settings[relation], RELATIONS[relation]
+        if ctx.pair and symmetric and not subjects and not objects:
             return [ctx.pair[0]], [ctx.pair[1]]  # "Diplomatic relations were established on 12 July 2000"
         if ctx.pair and subjects and not objects and set(subjects) < set(ctx.pair):
             return subjects, [c for c in ctx.pair if c not in subjects]  # "The Philippines suspended relations"
         named = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY"}
         mentioned = main in named
         if subjects and not objects:
-            if RELATIONS[relation] and len(subjects) == 2 and not (mentioned and main not in subjects):
-                return subjects[:1], subjects[1:]
+            if len(subjects) >= 2 and mutual:
+                return subjects, subjects  # every ordered pair; an actor never relates to itself
+            if len(subjects) == 2 and not (mentioned and main not in subjects):
+                return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
             # "Kenya broke ties in 2011": with no other state in sight, the other side is the main actor
             alone = named <= set(subjects)
-            if main and main not in subjects and (mentioned or ctx.dominant or alone or relation in ("recognize", "visit")):
+            if main and main not in subjects and (mentioned or ctx.dominant or alone or cfg.main_actor_object == "always"):
                 return subjects, [main]
-        if objects and not subjects and (RELATIONS[relation] or between) and len(objects) == 2 and pair:
+        if objects and not subjects and (symmetric or between) and len(objects) == 2 and pair:
             return objects[:1], objects[1:]  # "relations between A and B"
-        if objects and not subjects and main and main not in objects and relation != "join_organization":
-            if relation in ("establish_relations", "sever_relations", "sign_agreement", "impose_sanctions",
-                            "open_mission", "visit"):
-                return [main], objects
-        if objects and not subjects and relation == "join_organization" and main:
+        if objects and not subjects and main and main not in objects and cfg.main_actor_subject:
             return [main], objects
         return subjects, objects
 
@@ -359,8 +351,21 @@ def _copula_subject(token: Token) -> Token:
     return t
 
 
-def _is_country(code: str) -> bool:
-    return code.startswith("OTHER:") or (len(code) == 3 and code.isupper() and code not in load_gazetteer().org_codes)
+def _label(code: str) -> str:
+    return "ORG" if code in load_gazetteer().org_codes else "COUNTRY"
+
+
+RECIPROCAL = ("each", "another", "mutual", "reciprocal")
+
+
+def reciprocal(trigger: Token, theme: Token | None) -> bool:
+    """"expelled each other's diplomats", "their embassies", "mutual recognition": the act goes
+    both ways between the subjects."""
+    for head in (trigger, theme):
+        if head is not None and any(c.lower_ in RECIPROCAL or (c.lower_ == "other" and c.dep_ == "poss")
+                                    for c in [*head.children, *(g for c in head.children for g in c.children)]):
+            return True
+    return False
 
 
 @Language.factory("claims_relations", assigns=["doc._.claims"], requires=["doc.ents"], default_config={"patterns": None})

@@ -142,6 +142,15 @@ def excepted(trigger: Token) -> list[Token]:
     return out
 
 
+def noun_actors(trigger: Token) -> list[Token]:
+    """Who acts in an event noun with no subject: its modifiers ("the Chinese premier's trip", "a
+    Lao visit"), or the noun a detached "on a visit" hangs from ("a Lao delegation on a visit")."""
+    mods = [t for t in trigger.children if t.dep_ in ("amod", "compound", "poss")]
+    if not mods and trigger.dep_ == "pobj" and trigger.head.lower_ == "on":
+        return [trigger.head.head]
+    return mods
+
+
 def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct: bool) -> list[Token]:
     """Objects from the relation's prepositions (on trigger or theme) and, if allowed, dobj."""
     out = []

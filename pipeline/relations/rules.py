@@ -13,7 +13,8 @@ from ..gazetteer import load_yaml
 from ..records import RELATIONS
 
 PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
-ROLE_STRATEGIES = ("clause", "holder", "inverse")
+ROLE_STRATEGIES = ("clause", "holder", "inverse", "alliance")
+LABELS = ("COUNTRY", "ORG")
 
 
 @dataclass(frozen=True)
@@ -21,14 +22,39 @@ class Rule:
     id: str
     relation: str
     undated: bool = False  # a noun phrase that states a standing fact, not a dated event
-    roles: str = "clause"  # or "holder" ("the one state with formal ties to X is Y"), "inverse" ("Oman hosted Netanyahu")
+    roles: str = "clause"  # or "holder", "inverse", "alliance" (see the rule file's header)
+    object_preps: tuple[str, ...] = ()  # overrides the relation's object prepositions
+    polarity: str = ""  # "negative": the trigger itself states the reversal ("withdrew from NATO")
+    standing: frozenset[str] = frozenset()  # trigger modifiers that make it a standing fact ("the first member")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How one relation reads its roles (the ``relations:`` block of the rule file)."""
+
+    object_preps: tuple[str, ...]
+    direct_object: bool  # a direct object is the object ("visited Laos")
+    subject_labels: tuple[str, ...] = ("COUNTRY",)
+    object_labels: tuple[str, ...] = LABELS
+    theme_owner: str = "object"  # the state on an envoy/mission theme: "object" ("expelled the Syrian
+    # ambassador") or "subject" ("closed the Syrian embassy": Syria owns it)
+    agentless_from: bool = False  # "diplomats were expelled from Poland": "from" names the subject
+    main_actor_subject: bool = False  # objects but no subject: the article's main actor acts
+    main_actor_object: str = "context"  # subjects but no object: "always", or "context" (the sentence
+    # names the main actor, the article is about it, or no other state is named)
+    negative_also: str = ""  # "have not closed X's missions": a negative also states this relation
+
+
+RELATION_KEYS = {"object_preps": list, "direct_object": bool, "subject_labels": list, "object_labels": list,
+                 "theme_owner": str, "agentless_from": bool, "main_actor_subject": bool, "main_actor_object": str,
+                 "negative_also": str}
 
 
 @dataclass
 class RuleSet:
     matcher: DependencyMatcher
     rules: dict[str, Rule]
-    settings: dict[str, dict]  # per relation: object_preps, direct_object
+    settings: dict[str, Relation]
     words: dict[str, list]  # the file's vocab lists
     tables: dict[str, list[str]]  # relation → table header words
     needs: list[list[dict[str, frozenset[str]]]]  # per rule, per word-constrained node: attr → allowed values
@@ -64,10 +90,7 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
         raise InputError(path, "'vocab' must map names to word lists")
     if set(settings) != set(RELATIONS):
         raise InputError(path, f"'relations' must configure exactly {sorted(RELATIONS)}")
-    for name, cfg in settings.items():
-        preps = cfg.get("object_preps") if isinstance(cfg, dict) else None
-        if not isinstance(preps, list) or not all(isinstance(p, str) for p in preps) or not isinstance(cfg.get("direct_object"), bool):
-            raise InputError(path, f"relation {name!r}: needs object_preps (a list of words; quote 'on') and direct_object (true/false)")
+    settings = {name: _relation(path, name, cfg) for name, cfg in settings.items()}
     matcher = DependencyMatcher(vocab, validate=True)
     rules: dict[str, Rule] = {}
     for n, entry in enumerate(data["patterns"], 1):
@@ -80,15 +103,43 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
             matcher.add(rid, [entry["pattern"]])
         except ValueError as exc:
             raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
-        if entry.get("roles", "clause") not in ROLE_STRATEGIES:
-            raise InputError(path, f"pattern {rid!r}: roles must be one of {ROLE_STRATEGIES}")
-        rules[rid] = Rule(rid, entry["relation"], bool(entry.get("undated", False)), entry.get("roles", "clause"))
+        rules[rid] = _rule(path, rid, entry)
     tables = data.get("tables") or {}
     if not isinstance(tables, dict) or not set(tables) <= set(RELATIONS) or not all(
             isinstance(v, list) and all(isinstance(w, str) for w in v) for v in tables.values()):
         raise InputError(path, "'tables' must map relations to lists of header words")
     needs = [_word_needs(entry["pattern"]) for entry in data["patterns"]]
     return RuleSet(matcher, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()}, needs)
+
+
+def _words(value) -> bool:
+    return isinstance(value, list) and all(isinstance(w, str) for w in value)
+
+
+def _relation(path, name: str, cfg) -> Relation:
+    """One relation's settings, every key checked: a typo or a bare YAML 'on' stops the run."""
+    if not isinstance(cfg, dict) or not {"object_preps", "direct_object"} <= set(cfg) or set(cfg) - set(RELATION_KEYS):
+        raise InputError(path, f"relation {name!r}: needs object_preps and direct_object; may set {sorted(RELATION_KEYS)[2:]}")
+    for key, value in cfg.items():
+        kind = RELATION_KEYS[key]
+        if not isinstance(value, kind) or (kind is list and not _words(value)):
+            raise InputError(path, f"relation {name!r}: {key} must be a {kind.__name__} (quote 'on')")
+    labels = [*cfg.get("subject_labels", []), *cfg.get("object_labels", [])]
+    if not set(labels) <= set(LABELS) or cfg.get("theme_owner", "object") not in ("object", "subject") or \
+            cfg.get("main_actor_object", "context") not in ("always", "context") or cfg.get("negative_also", "") not in ("", *RELATIONS):
+        raise InputError(path, f"relation {name!r}: labels are {LABELS}, theme_owner object/subject, "
+                               "main_actor_object always/context, negative_also a relation")
+    return Relation(**{k: tuple(v) if isinstance(v, list) else v for k, v in cfg.items()})
+
+
+def _rule(path, rid: str, entry: dict) -> Rule:
+    roles, polarity = entry.get("roles", "clause"), entry.get("polarity", "")
+    if roles not in ROLE_STRATEGIES:
+        raise InputError(path, f"pattern {rid!r}: roles must be one of {ROLE_STRATEGIES}")
+    if polarity not in ("", "negative") or not _words(entry.get("object_preps", [])) or not _words(entry.get("standing", [])):
+        raise InputError(path, f"pattern {rid!r}: polarity may only be 'negative'; object_preps and standing are word lists")
+    return Rule(rid, entry["relation"], bool(entry.get("undated", False)), roles, tuple(entry.get("object_preps", [])),
+                polarity, frozenset(entry.get("standing", [])))
 
 
 def _word_needs(pattern: list[dict]) -> list[dict[str, frozenset[str]]]:
