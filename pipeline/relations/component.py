@@ -16,7 +16,7 @@ from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
 from .reference import Context, codes_of
-from .roles import companions, excepted, governing_verb, holders, instruments, noun_actors, object_tokens, subject_tokens
+from .roles import companions, coordinated_objects, excepted, governing_verb, holders, instruments, noun_actors, object_tokens, subject_tokens
 from .rules import PATTERNS, Rule, load_rules
 from .words import WORDS
 
@@ -40,15 +40,26 @@ class RelationMatcher:
         self.groups, self.demonyms, self.officials, self.metonyms = gaz.groups, gaz.demonyms(), gaz.people, gaz.metonyms
 
     def __call__(self, doc: Doc) -> Doc:
-        for t in doc:  # proper-noun lemmas keep their capital ("the Treaty of Friendship", "the Embassy")
-            if t.pos_ == "PROPN" and t.lemma_ != t.lemma_.lower() and t.lemma_.lower() in self.lemmas:
-                t.lemma_ = t.lemma_.lower()
+        for t in doc:
+            if t.lemma_ not in self.lemmas and (lemma := self.rule_lemma(t)):
+                t.lemma_ = lemma
         cache_ents(doc)
         try:
             doc._.claims = self.extract(doc)
         finally:
             release_ents(doc)  # nothing non-serialisable stays on the Doc
         return doc
+
+    def rule_lemma(self, t: Token) -> str | None:
+        """Repair lemmas the rules look for: proper-noun lemmas keep their capital ("the Treaty of
+        Friendship"), and the lemmatizer guesses at rare verbs ("readmitted" → "readmitte")."""
+        if t.pos_ == "PROPN" and t.lemma_.lower() in self.lemmas:
+            return t.lemma_.lower()
+        if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN", "VBG", "VBZ"):
+            return None
+        word = t.lower_
+        found = [word[:-n] for n in (1, 2, 3, 4) if len(word) > n + 3 and word[:-n] in self.lemmas]  # -d, -ed, -ted, -ting
+        return found[0] if found else None
 
     def extract(self, doc: Doc) -> list[Claim]:
         ctx = Context.of(doc, self.groups, self.demonyms, self.officials, self.metonyms)
@@ -74,7 +85,7 @@ class RelationMatcher:
             # a noun an event acts on ("the embassy was shut") is not also a standing-fact phrase
             themes = {names["theme"].i for _, names in by_sent.get(sent.start, []) if "theme" in names}
             for rule, names in by_sent.get(sent.start, []):
-                key = (rule.relation, names["trigger"].i)
+                key = (rule.relation, rule.polarity, rule.object_preps, names["trigger"].i)
                 if key in seen_triggers or (rule.undated and names["trigger"].i in themes):
                     continue
                 seen_triggers.add(key)
@@ -144,6 +155,8 @@ class RelationMatcher:
             objects = there(sent)
         if not objects and cfg.direct_object and trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "relcl"):
             objects = codes_of(trigger.head, ctx) or codes_of(_copula_subject(trigger.head), ctx)  # "the states it visited"
+        if subjects and not objects:  # "expelled the Russian mission and recalled its own diplomats"
+            objects = [c for t in coordinated_objects(trigger) for c in codes_of(t, ctx) if c not in subjects]
         return subjects, objects, generic, pol
 
     def dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .ents import ents_in
-from .roles import governing_verb
+from .roles import governing_verb, shared_subject
 from .words import WORDS
 
 # Governing words that make the event a call, hope, plan or speculation rather than a fact.
@@ -13,6 +13,7 @@ UNASSERTED = WORDS.unasserted
 MODAL_AUX = WORDS.modal_aux
 NEGATORS = WORDS.negators
 NEG_VERBS = WORDS.neg_verbs
+REVERSAL_VERBS = WORDS.reversal_verbs
 CHAIN = ("xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "ccomp", "acl", "dobj", "advcl", "relcl", "conj", "nsubj", "attr", "oprd",
          "acomp", "advmod")
 
@@ -88,6 +89,9 @@ def polarity(trigger: Token, theme: Token | None) -> str:
     """"negative" for stated non-events: not/never/no longer/has yet to/lacks/refuses/no relations."""
     if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
         return "negative"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_ in REVERSAL_VERBS:
+        # "withdrew its recognition of X", "X's recognition was revoked": the act is taken back
+        return "negative" if polarity(trigger.head, None) == "positive" else "positive"
     verb = governing_verb(trigger)  # "No Japanese leader has visited"
     # "No Japanese leader has visited", "neither Tokyo nor Seoul has a mission"
     if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ in ("det", "preconj") for d in c.children)
@@ -116,6 +120,21 @@ def _attached(verb: Token, chain: set) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children))
 
 
+def introducers(verb: Token) -> list[Token]:
+    """Verbs whose date covers the event they introduce: "joined X today in expelling",
+    "retaliated in 2018 by expelling", "said on Sunday that it would expel"."""
+    out, t = [], verb
+    for _ in range(3):
+        if t.dep_ == "pcomp" and t.head.lower_ in ("in", "by"):
+            t = governing_verb(t.head)
+        elif t.dep_ == "ccomp" and t.head.lemma_ in SAY_VERBS:
+            t = t.head
+        else:
+            break
+        out.append(t)
+    return out
+
+
 class EventDates:
     """Per-entity dates ("Ghana (1961)", "Peru in 1971") and the event clause's own dates."""
 
@@ -129,7 +148,9 @@ class EventDates:
             self.clause = inside[:1] or [None]
             return
         used = set()
-        verb = governing_verb(anchor)
+        # a participle the parser misread as a modifier ("Sweden extended recognition ...") takes
+        # the dates of the noun it hangs on
+        verb = anchor.head if anchor.dep_ == "amod" and anchor.pos_ == "VERB" else governing_verb(anchor)
         # dates inside another clause ("Brazil, which opened an embassy in Pyongyang in 2009,
         # withdrew its diplomats in 2020") are that clause's
         # (spaCy's trees are projective: a subtree is the span left_edge..right_edge)
@@ -162,10 +183,25 @@ class EventDates:
         while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ in ("to", "when") for c in t.children))) and t.head != t:
             t = governing_verb(t.head)
             chain.add(t)
-        self.clause = [d._.value for d in dates if d.start not in used and _attached(governing_verb(d.root), chain)] or list(frame) or [None]
+        free = [d for d in dates if d.start not in used]
+        # "said on Monday it had expelled": the parser often hangs the say verb's date on the
+        # reported verb; a date before the reported clause's subject is the saying's
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        said = {d.start for d in free if verb.dep_ == "ccomp" and subject is not None and verb.head.i < d.start < subject.i}
+        self.clause = [d._.value for d in free if d.start not in said and _attached(governing_verb(d.root), chain)]
+        # no date of its own: a coordinated verb with the same subject ("recalled its envoy and
+        # expelled the chargé in 2017"), then the verb that introduces the event ("joined its
+        # neighbours today in expelling", "said on Sunday that it would expel")
+        for verbs in (shared_subject(verb), introducers(verb)):
+            if not self.clause:
+                self.clause = [d._.value for d in free if governing_verb(d.root) in verbs or (d.start in said and verb.head in verbs)]
+        self.clause = self.clause or list(frame) or [None]
 
     def for_pair(self, subject: str, obj: str) -> list[str | None]:
         for code in (obj, subject):
             if code in self.per_entity:
                 return [self.per_entity[code]]
+        if self.clause == [None] and len(set(self.per_entity.values())) == 1:
+            # one state with a trailing date is no list: "switched ties from Taiwan to China in 2017"
+            return list(set(self.per_entity.values()))
         return list(dict.fromkeys(self.clause))

@@ -24,6 +24,22 @@ def governing_verb(token: Token) -> Token:
     return t
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def shared_subject(verb: Token) -> list[Token]:
+    """The other verbs of a coordination that share ``verb``'s subject: the first conjunct and the
+    later ones without a subject of their own ("Peru recalled X and expelled Y")."""
+    head = verb
+    while head.dep_ == "conj" and not _has_subject(head) and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    if head is not verb and _has_subject(verb):
+        return []
+    group = [head, *(c for c in head.conjuncts if c.pos_ in ("VERB", "AUX") and not _has_subject(c))]
+    return [v for v in group if v is not verb] if verb in group else []
+
+
 def subject_tokens(trigger: Token) -> list[Token]:
     """The grammatical subject of the event, climbing clauses that lack their own subject."""
     t = trigger
@@ -47,6 +63,8 @@ def subject_tokens(trigger: Token) -> list[Token]:
                 return by
         if t == trigger and t.dep_ == "appos" and t.head.ent_type_ == "COUNTRY":
             return [t.head]  # "Britain, France and Germany, the other members of the G7"
+        if (misread := _misread_subject(t)) is not None:
+            return [misread]
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "appos", "oprd") and t != trigger:
             return [c for c in t.head.children if c.dep_ in SUBJECT_DEPS] or ([t.head] if t.dep_ == "appos" else [])
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
@@ -64,6 +82,23 @@ def subject_tokens(trigger: Token) -> list[Token]:
             return []
         t = t.head
     return []
+
+
+MISREAD_DEPS = ("npadvmod", "advmod", "nmod", "amod", "compound", "dep")
+
+
+def _misread_subject(t: Token) -> Token | None:
+    """The small parser often misreads a clause-initial state name ("Nauru restored ties" as an
+    adverb; "Sweden extended recognition" as a noun phrase with "extended" an adjective): a
+    state entity left of a subjectless verb, as its modifier or a sibling modifier, is the subject."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    if t.dep_ == "amod" and t.head.i > t.i:  # "Sweden extended recognition": siblings of the participle
+        candidates = [c for c in t.head.children if c.i < t.i]
+    else:
+        candidates = [c for c in t.children if c.i < t.i]
+    found = [c for c in candidates if c.dep_ in MISREAD_DEPS and c.ent_type_ in ("COUNTRY", "ORG")]
+    return found[0] if found else None
 
 
 BRIDGE_DEPS = {"cc", "punct", "advmod", "aux", "auxpass", "neg", "npadvmod"}
@@ -149,6 +184,16 @@ def noun_actors(trigger: Token) -> list[Token]:
     if not mods and trigger.dep_ == "pobj" and trigger.head.lower_ == "on":
         return [trigger.head.head]
     return mods
+
+
+def coordinated_objects(trigger: Token) -> list[Token]:
+    """Entity tokens in the clauses of the verbs that share the trigger's subject: "expelled the
+    Russian mission and recalled its own diplomats" recalls them from Russia."""
+    out = []
+    for verb in shared_subject(governing_verb(trigger)):
+        nested = {t.i for c in verb.children if c.dep_ in ("conj", "relcl", "advcl", "ccomp", "acl") for t in c.subtree}
+        out += [t for t in verb.subtree if t.i not in nested and t.ent_iob_ == "B" and t.ent_type_ in ("COUNTRY", "ORG")]
+    return out
 
 
 def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct: bool) -> list[Token]:

@@ -29,6 +29,7 @@ class Words:
     modal_aux: frozenset[str]
     negators: frozenset[str]
     neg_verbs: frozenset[str]
+    reversal_verbs: frozenset[str]
     say_verbs: frozenset[str]
     hearsay_verbs: frozenset[str]
     speakers: frozenset[str]
