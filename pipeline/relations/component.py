@@ -199,7 +199,8 @@ class RelationMatcher:
         subjects, objects, generic, pol = self.roles(rule, names, sent, ctx, pol, theme)
         cfg = self.settings[rule.relation]
         if (not subjects and not objects) or (mission and theme is not None and theme.lemma_ in self.mission_nouns):
-            subjects, objects = anaphora(trigger, theme, sent, ctx, mission, self.mission_nouns) or (subjects, objects)
+            nouns = {"mission": self.mission_nouns, "relation": self.rel_nouns}
+            subjects, objects = anaphora(trigger, theme, sent, ctx, mission, nouns, bool(subjects or objects)) or (subjects, objects)
         listed = not objects
         if listed:
             objects = colon_items(trigger, sent, text)

@@ -37,21 +37,27 @@ def there(sent: Span) -> list[str]:
 ANAPHORIC = WORDS.anaphoric
 
 
-def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, mission: Event | None, mission_nouns: set[str]):
-    """"this consulate was shut" → the last embassy event's owner and host; "such close ties"
-    with no named party → the states of the previous sentence, paired with the main actor."""
+def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, mission: Event | None,
+             nouns: dict[str, set[str]], named: bool):
+    """Parties of an event whose noun points back. "this consulate was shut" (or, when the clause
+    names no state, "the consulate was shut") → the last embassy event's owner and host; "such
+    close ties" → the previous sentence's states, paired with the main actor; "ties resumed in
+    1994" naming no state → the two states of the previous sentence."""
     noun = theme if theme is not None else trigger
-    if not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC for c in noun.children):
-        return None
-    if noun.lemma_ in mission_nouns:
-        return (list(mission.subjects), list(mission.objects)) if mission else None
+    pointing = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHORIC for c in noun.children)
+    if noun.lemma_ in nouns["mission"]:
+        return (list(mission.subjects), list(mission.objects)) if mission and (pointing or not named) else None
     prev = previous_sentence(sent)
-    if prev is None:
+    # "ties resumed", "relations were restored": the relations noun is the clause's subject
+    unnamed = not named and noun.lemma_ in nouns["relation"] and noun.dep_ in ("nsubj", "nsubjpass")
+    if prev is None or not (pointing or unnamed):
         return None
     codes = list(dict.fromkeys(e._.code for e in ents_in(prev) if e.label_ == "COUNTRY"))
     main = ctx.main_actor
-    if main in codes and len(codes) > 1:
+    if pointing and main in codes and len(codes) > 1:
         return [c for c in codes if c != main], [main]
+    if unnamed and len(codes) == 2 and not any(t.text == ":" for t in sent if t.i > trigger.i):  # a colon list names them
+        return codes[:1], codes[1:]
     return None
 
 

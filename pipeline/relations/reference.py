@@ -6,13 +6,15 @@ article-level ``Context``.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from .ents import ents_in
-from .words import WORDS
+from .words import DESCRIPTIONS, WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -148,6 +150,44 @@ def recent_group(token: Token, n: int, ctx: "Context | None" = None) -> list[str
     return []
 
 
+def recent_list(token: Token) -> list[str]:
+    """"these countries", "those states": the last list of two or more states named together in
+    this or the previous sentence ("relations with these states ended: A, B" points ahead instead)."""
+    if any(t.text == ":" for t in token.doc[token.i:token.sent.end]):
+        return []
+    for t in reversed(token.doc[window_start(token.sent):token.i]):
+        if t.ent_type_ == "COUNTRY" and t.dep_ != "conj" and t.conjuncts:
+            codes = list(dict.fromkeys(c for m in (t, *t.conjuncts) if m.ent_type_ == "COUNTRY" and (c := entity_code(m))))
+            if len(codes) >= 2:
+                return codes
+    return []
+
+
+@lru_cache(maxsize=None)
+def official_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    return getattr(country, "official_name", "") or getattr(country, "name", "")
+
+
+def described_state(token: Token, ctx: Context) -> list[str]:
+    """"the kingdom", "the island nation": the most recent state in this or the previous sentence
+    that fits the description (data/descriptions.yml) and that the sentence does not name otherwise.
+    A description any state fits ("the country") is the main actor when the article is about it or
+    the window names it."""
+    wanted = DESCRIPTIONS[token.lemma_.lower()]
+    sent = token.sent
+    here = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and not e.start < token.i}
+    window = [e for e in ents_in(token.doc) if window_start(sent) <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]
+    main = ctx.main_actor
+    if not wanted and main and main not in here and (ctx.dominant or main in {e._.code for e in window}):
+        return [main]
+    for ent in reversed(window):
+        code = ent._.code
+        if code not in here and (not wanted or any(w in official_name(code) for w in wanted)):
+            return [code]
+    return []
+
+
 def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG")) -> list[str]:
     """The states (or organisations) a participant token stands for, conjuncts included."""
     out: list[str] = []
@@ -206,6 +246,12 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
     count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)
     if lemma in ("country", "state", "nation", "government") and count:  # "the four countries"
         return recent_group(t, count, ctx)
+    if lower in COUNTS and t.pos_ == "NUM" and t.dep_ in (*SUBJECT_DEPS, "pobj", "dobj", "appos") and any(
+            c.lower_ in ("all", "the", "these", "those") for c in t.children) and not any(c.dep_ == "prep" for c in t.children):
+        return recent_group(t, COUNTS[lower], ctx)  # "all three recognised X" ("six of the 35 members" is no reference)
+    if t.tag_ in ("NNS", "NNPS") and lemma in ("country", "state", "nation", "government") and any(
+            c.lower_ in ("these", "those", "both") for c in t.children):  # "these countries recalled their envoys"
+        return recent_list(t)
     if lemma in COLLECTIVE_NOUNS and "ORG" in labels:  # "the Group of Seven industrialized nations"
         orgs = [entity_code(c) for c in t.children if c.dep_ == "nmod" and c.ent_type_ == "ORG"]  # not "EU members"
         if orgs:
@@ -217,10 +263,13 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             return [named[-1]._.code]
     if lemma in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
         return Context.modifier_codes(t, {"COUNTRY", "ORG"})
-    if lemma in ACTOR_NOUNS:
+    if lemma in ACTOR_NOUNS or lemma in DESCRIPTIONS:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
             return mods
+        the = any(c.lower_ == "the" for c in t.children)
+        if lemma in DESCRIPTIONS and the and t.tag_ in ("NN", "NNP") and (found := described_state(t, ctx)):
+            return found
         if lemma in ALIAS_NOUNS and any(c.lower_ == "the" for c in t.children) and ctx.main_actor:
             return [ctx.main_actor]
         if lower in ("country",) and any(c.lower_ == "his" for c in t.children):

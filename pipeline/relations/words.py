@@ -52,4 +52,17 @@ def load_words(path: Path | str = WORDS_FILE) -> Words:
     return Words(**{name: frozenset(w.lower() for w in value) for name, value in data.items()})
 
 
+DESCRIPTIONS_FILE = resources.files("pipeline") / "data" / "descriptions.yml"
+
+
+def load_descriptions(path: Path | str = DESCRIPTIONS_FILE) -> dict[str, tuple[str, ...]]:
+    """``noun: [official-name word, ...]``; anything else stops with InputError."""
+    data = load_yaml(str(path), dict)
+    for noun, words in data.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise InputError(path, f"{noun}: must map to a list of words")
+    return {str(noun).lower(): tuple(words) for noun, words in data.items()}
+
+
 WORDS = load_words()
+DESCRIPTIONS = load_descriptions()
