@@ -356,6 +356,16 @@ ROWS = [
      [("ISR", E, "TUR", "2016", "positive")]),
     ("a colon list is not the previous pair", "Laos is small. Laos is poor. Chile and Peru trade with Laos. But relations with these states were severed: Cuba and Bolivia.",
      [("LAO", S, "CUB", None, "positive"), ("LAO", S, "BOL", None, "positive")]),
+    # Trigger vocabulary read from PETRARCH2's CAMEO verb dictionary (own sentences).
+    ("toured with examples", "Chinese Premier Li Peng toured three African states in 1995, including Kenya and Egypt.",
+     [("CHN", V, "KEN", "1995", "positive"), ("CHN", V, "EGY", "1995", "positive")]),
+    ("landed in, weekday", "The Indian prime minister landed in Kabul on Friday.", [("IND", V, "AFG", "2024-11-01", "positive")]),
+    ("went to, refugees are no officials", "Thousands of refugees went to Germany in 2015.", []),
+    ("struck a deal", "Japan and South Korea struck a deal on wartime history in 2015.", [("JPN", G, "KOR", "2015", "positive")]),
+    ("exchanged ambassadors", "Israel and the UAE exchanged ambassadors in March 2021.", [("ARE", E, "ISR", "2021-03", "positive")]),
+    ("upgraded relations", "Britain and China upgraded relations to ambassadorial level in 1972.", [("CHN", E, "GBR", "1972", "positive")]),
+    ("lowered its representation", "Bahrain lowered its diplomatic representation in Qatar in 2017.", [("BHR", D, "QAT", "2017", "positive")]),
+    ("ordered out", "Moscow ordered out two Dutch diplomats in 2018.", [("RUS", X, "NLD", "2018", "positive")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),
