@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +28,7 @@ class RelationMatcher:
         register_extensions()
         self.name = name
         self.ruleset = ruleset = load_rules(patterns or PATTERNS, nlp.vocab)
-        self.matcher, self.rules, self.settings = ruleset.matcher, ruleset.rules, ruleset.settings
+        self.rules, self.settings = ruleset.rules, ruleset.settings
         words = ruleset.words
         self.mission_nouns = set(words.get("mission_nouns", []))
         self.rel_nouns = set(words.get("rel_nouns", []))
@@ -65,9 +64,8 @@ class RelationMatcher:
         ctx = Context.of(doc, self.groups, self.demonyms, self.officials, self.metonyms)
         text = doc.text  # built once: Doc.text joins every token on each access
         found_matches = []
-        for match_id, tokens in self.dependency_matches(doc):
-            rid = doc.vocab.strings[match_id]
-            pattern = self.matcher.get(rid)[1][0]
+        for rid, tokens in self.ruleset.matches(doc):
+            pattern = self.ruleset.patterns[rid]
             found_matches.append((self.rules[rid], {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, tokens)}))
         # in text order; for one trigger, the rule listed first in the file wins
         found_matches.sort(key=lambda m: (m[1]["trigger"].i, self.order[m[0].id]))
@@ -158,30 +156,6 @@ class RelationMatcher:
         if subjects and not objects:  # "expelled the Russian mission and recalled its own diplomats"
             objects = [c for t in coordinated_objects(trigger) for c in codes_of(t, ctx) if c not in subjects]
         return subjects, objects, generic, pol
-
-    def dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
-        """DependencyMatcher matches, run only over the sentences whose words some rule could
-        match (its cost grows with every token it sees): those sentences are copied into one Doc
-        and the token indices mapped back."""
-        every = list(doc.sents)
-        sents = [s for s in every if self.ruleset.may_match(s)]
-        if len(sents) * 3 > len(every) * 2:
-            return self.matcher(doc)  # mostly candidates: copying would cost more than it saves
-        if not sents:
-            return []
-        runs: list[list[int]] = []  # neighbouring sentences are copied as one span
-        for s in sents:
-            if runs and runs[-1][1] == s.start:
-                runs[-1][1] = s.end
-            else:
-                runs.append([s.start, s.end])
-        sub = Doc.from_docs([doc[a:b].as_doc() for a, b in runs], ensure_whitespace=False)
-        starts, offsets, n = [], [], 0
-        for a, b in runs:
-            starts.append(n)
-            offsets.append(a - n)
-            n += b - a
-        return [(match_id, [i + offsets[bisect_right(starts, i) - 1] for i in tokens]) for match_id, tokens in self.matcher(sub)]
 
     def claims_for(self, rule: Rule, names: dict[str, Token], sent: Span, ctx: Context, frame: tuple, text: str,
                    mission: Event | None):

@@ -52,7 +52,8 @@ RELATION_KEYS = {"object_preps": list, "direct_object": bool, "subject_labels": 
 
 @dataclass
 class RuleSet:
-    matcher: DependencyMatcher
+    matchers: dict[str, DependencyMatcher]  # one per rule: a sentence runs only the rules it could match
+    patterns: dict[str, list[dict]]
     rules: dict[str, Rule]
     settings: dict[str, Relation]
     words: dict[str, list]  # the file's vocab lists
@@ -64,14 +65,32 @@ class RuleSet:
         """Every lemma some rule looks for."""
         return frozenset(w for need in self.needs for node in need for w in node.get("LEMMA", ()))
 
-    def may_match(self, sent) -> bool:
-        """Could any rule match this sentence? A necessary condition only: every node with a word
-        constraint needs a token that meets its LEMMA/LOWER and POS/DEP constraints."""
+    def candidates(self, sent) -> list[str]:
+        """The rules that could match this sentence. A necessary condition only: every node with a
+        word constraint needs a token that meets its LEMMA/LOWER and POS/DEP constraints."""
         by_word: dict[tuple[str, str], list] = {}
         for t in sent:
             by_word.setdefault(("LEMMA", t.lemma_), []).append(t)
             by_word.setdefault(("LOWER", t.lower_), []).append(t)
-        return any(all(_node_met(node, by_word) for node in need) for need in self.needs)
+        return [rid for rid, need in zip(self.rules, self.needs) if all(_node_met(node, by_word) for node in need)]
+
+    def matches(self, doc) -> list[tuple[str, list[int]]]:
+        """(rule id, token indices) of every rule match. A DependencyMatcher's cost grows with every
+        token and node it sees, so only the rules a sentence could match run over it: neighbouring
+        candidate sentences are copied as one Doc (a matcher copies any Span it is given) and run
+        the union of their candidate rules."""
+        runs: list[tuple[int, int, set[str]]] = []
+        for sent in doc.sents:
+            if rids := self.candidates(sent):
+                if runs and runs[-1][1] == sent.start:
+                    runs[-1] = (runs[-1][0], sent.end, runs[-1][2] | set(rids))
+                else:
+                    runs.append((sent.start, sent.end, set(rids)))
+        out = []
+        for start, end, rids in runs:
+            sub = doc[start:end].as_doc()
+            out += [(rid, [start + i for i in tokens]) for rid in sorted(rids) for _, tokens in self.matchers[rid](sub)]
+        return out
 
 
 def _node_met(node: dict[str, frozenset[str]], by_word: dict) -> bool:
@@ -91,7 +110,7 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
     if set(settings) != set(RELATIONS):
         raise InputError(path, f"'relations' must configure exactly {sorted(RELATIONS)}")
     settings = {name: _relation(path, name, cfg) for name, cfg in settings.items()}
-    matcher = DependencyMatcher(vocab, validate=True)
+    matchers: dict[str, DependencyMatcher] = {}
     rules: dict[str, Rule] = {}
     for n, entry in enumerate(data["patterns"], 1):
         rid = entry.get("id") if isinstance(entry, dict) else None
@@ -99,6 +118,7 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
             raise InputError(path, f"pattern #{n} ({rid!r}): needs a unique id, a known relation and a pattern")
         if entry["pattern"][0].get("RIGHT_ID") != "trigger":
             raise InputError(path, f"pattern {rid!r}: the first node must be 'trigger'")
+        matchers[rid] = matcher = DependencyMatcher(vocab, validate=True)
         try:
             matcher.add(rid, [entry["pattern"]])
         except ValueError as exc:
@@ -109,7 +129,7 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
             isinstance(v, list) and all(isinstance(w, str) for w in v) for v in tables.values()):
         raise InputError(path, "'tables' must map relations to lists of header words")
     needs = [_word_needs(entry["pattern"]) for entry in data["patterns"]]
-    return RuleSet(matcher, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()}, needs)
+    return RuleSet(matchers, {rid: e["pattern"] for rid, e in zip(rules, data["patterns"])}, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()}, needs)
 
 
 def _words(value) -> bool:
