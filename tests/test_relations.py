@@ -366,6 +366,18 @@ ROWS = [
     ("upgraded relations", "Britain and China upgraded relations to ambassadorial level in 1972.", [("CHN", E, "GBR", "1972", "positive")]),
     ("lowered its representation", "Bahrain lowered its diplomatic representation in Qatar in 2017.", [("BHR", D, "QAT", "2017", "positive")]),
     ("ordered out", "Moscow ordered out two Dutch diplomats in 2018.", [("RUS", X, "NLD", "2018", "positive")]),
+    # Structures the small parser misreads, tolerated.
+    ("misread: a list as apposition", "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed diplomatic ties with Qatar on June 5, 2017.",
+     [(c, S, "QAT", "2017-06-05", "positive") for c in ("SAU", "ARE", "BHR", "EGY")]),
+    ("misread: 'reopen' as an adjective", "Iran and Saudi Arabia agreed on Friday to re-establish diplomatic relations and reopen embassies.",
+     [("IRN", E, "SAU", "2024-11-01", "positive"), ("IRN", O, "SAU", "2024-11-01", "positive"), ("SAU", O, "IRN", "2024-11-01", "positive")]),
+    ("'the first country to' is the copula's subject", "Cuba was the first Caribbean country to recognise Angola.", [("CUB", R, "AGO", None, "positive")]),
+    ("'ordering staff to leave' after 'responded by'", "Poland expelled two Belarusian diplomats, and Minsk responded by ordering five Polish embassy staff to leave.",
+     [("POL", X, "BLR", None, "positive"), ("BLR", X, "POL", None, "positive")]),
+    ("frozen assets are sanctions", "The European Union has frozen the assets of 300 Iranian officials.", [("EU", N, "IRN", None, "positive")]),
+    ("sovereignty over a territory is not the state", "Washington recognised Moroccan sovereignty over Western Sahara.", []),
+    ("'followed suit' repeats the event", "Canada imposed sanctions on Belarus in 2021. Britain and Japan followed suit.",
+     [(c, N, "BLR", "2021", "positive") for c in ("CAN",)] + [(c, N, "BLR", None, "positive") for c in ("GBR", "JPN")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),

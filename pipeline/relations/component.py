@@ -20,7 +20,8 @@ from .rules import PATTERNS, Rule, load_rules
 from .words import WORDS
 
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
-                      r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case)\b", re.I)
+                      r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case|"
+                      r"follow(?:ed|s)? suit|did the same|(?:has|have|had) done the same|did likewise)\b", re.I)
 
 
 class RelationMatcher:

@@ -191,7 +191,12 @@ def described_state(token: Token, ctx: Context) -> list[str]:
 def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG")) -> list[str]:
     """The states (or organisations) a participant token stands for, conjuncts included."""
     out: list[str] = []
-    for t in [token, *token.conjuncts]:
+    members = [token, *token.conjuncts]
+    # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser often makes the
+    # second item an apposition of the first and hangs the rest on it
+    members += [m for t in list(members) for a in t.children if a.dep_ == "appos" and a.ent_type_ == "COUNTRY"
+                and entity_code(a) != entity_code(t) for m in (a, *a.conjuncts)]
+    for t in dict.fromkeys(members):
         found = _codes_of_one(t, ctx, set(labels))
         out += found
         for ex in examples(t):
@@ -263,6 +268,8 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             return [named[-1]._.code]
     if lemma in INSTRUMENT_NOUNS:  # "a UN Security Council resolution imposed ..."
         return Context.modifier_codes(t, {"COUNTRY", "ORG"})
+    if lemma == "sovereignty" and any(c.lower_ == "over" for c in t.children):
+        return []  # "recognised Moroccan sovereignty over Western Sahara" is about the territory
     if lemma in ACTOR_NOUNS or lemma in DESCRIPTIONS:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:

@@ -65,11 +65,16 @@ def subject_tokens(trigger: Token) -> list[Token]:
             return [t.head]  # "Britain, France and Germany, the other members of the G7"
         if (misread := _misread_subject(t)) is not None:
             return [misread]
+        if t == trigger and t.dep_ == "amod" and t.pos_ in ("ADJ", "VERB"):
+            t = t.head  # "agreed to restore relations and reopen embassies", "reopen" read as an adjective
+            continue
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "appos", "oprd") and t != trigger:
             return [c for c in t.head.children if c.dep_ in SUBJECT_DEPS] or ([t.head] if t.dep_ == "appos" else [])
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB":
             if any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN":
                 return []  # "countries visited by X": the head noun is the object
+            if t.head.dep_ == "attr" and t.head.ent_type_ != "COUNTRY":  # "Cuba was the first country to recognise X"
+                return [c for c in t.head.head.children if c.dep_ in SUBJECT_DEPS] or [t.head]
             return [t.head]
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in CONTROL_VERBS:
             controller = [c for c in t.head.children if c.dep_ == "dobj"]
