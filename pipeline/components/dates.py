@@ -16,7 +16,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..gazetteer import load_gazetteer
 from . import register_extensions
+from .periods import recode_by_period
 
 YEAR = r"(1[6-9]\d\d|20\d\d)"
 DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(1[6-9]\d0|20\d0)s$", re.I)
@@ -58,6 +60,7 @@ class DateNormaliser:
     def __init__(self, nlp: Language, name: str):
         register_extensions()
         self.name = name
+        self.gaz = load_gazetteer()  # date-aware codes are settled here, once dates are known
         self.matcher = Matcher(nlp.vocab, validate=True)
         # SHAPE tests are C-level; a REGEX on every token was the stage's main cost. Ranges are
         # checked on the matches (_plausible).
@@ -94,6 +97,7 @@ class DateNormaliser:
                     spans.append(out)
         kept = [e for e in doc.ents if e.label_ != "DATE" and not any(e.start < s.end and s.start < e.end for s in spans)]
         doc.ents = sorted(kept + spans, key=lambda s: s.start)
+        recode_by_period(doc, self.gaz, base.date() if base else None)
         return doc
 
     @staticmethod
@@ -185,6 +189,6 @@ def _looks_relative(text: str) -> bool:
                           + "|".join(WEEKDAYS) + r")\b", text, re.I))
 
 
-@Language.factory("claims_dates", assigns=["doc.ents", "span._.value"], requires=["doc.ents"])
+@Language.factory("claims_dates", assigns=["doc.ents", "span._.value", "span._.code"], requires=["doc.ents"])
 def make_date_normaliser(nlp: Language, name: str):
     return DateNormaliser(nlp, name)
