@@ -7,10 +7,11 @@
    positives; coco's code for the bare form beside it. Then one misspelling per name (a letter
    dropped): a wrong state is an error, no entity is not.
 3. Date-aware codes (bench/data/period_sentences.tsv).
-4. The date set (bench/data/date_set.tsv): value accuracy and detection F1 per form, beside
+4. The date set (bench/data/date_set.tsv, written before the date rules) and a hold-out set
+   (date_holdout.tsv, written after them): value accuracy and detection F1 per form, beside
    ``dateparser.parse`` (value, with RELATIVE_BASE) and ``search_dates`` (detection).
 
-Usage: python bench/compare_entities.py [--only forms|periods|dates|gold]  (needs the test extras)
+Usage: python bench/compare_entities.py [--only gold|forms|periods|dates|holdout]  (needs the test extras)
 """
 
 from __future__ import annotations
@@ -190,8 +191,8 @@ def naive_value(text: str, published: str | None) -> str | None:
     return d  # compared at the expected granularity below
 
 
-def bench_dates(nlp) -> None:
-    rows = read_tsv(DATA / "date_set.tsv")
+def bench_dates(nlp, name: str = "date_set.tsv") -> None:
+    rows = read_tsv(DATA / name)
     items = [(form, None if pub == "-" else pub, text, expected_dates(text, exp)) for form, pub, text, exp in rows]
     docs = parse_all(nlp, [(text, pub) for _, pub, text, _ in items])
     per = defaultdict(Counter)
@@ -217,7 +218,7 @@ def bench_dates(nlp) -> None:
         for span, value in ours.items():
             if span not in {(s, e) for s, e, _ in gold}:
                 wrong.append(f"[{form}] {text!r} ({pub}): extra {text[span[0]:span[1]]!r} = {value}")
-    print(f"\n## Date set ({len(items)} sentences, {sum(c['gold'] for c in per.values())} dates)")
+    print(f"\n## {name} ({len(items)} sentences, {sum(c['gold'] for c in per.values())} dates)")
     print(f"{'form':18} {'dates':>5} {'value':>7} {'naive':>7} {'det F1':>7} {'search':>7}")
     total = Counter()
     for form, c in per.items():
@@ -236,11 +237,12 @@ def bench_dates(nlp) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=("gold", "forms", "periods", "dates"))
+    ap.add_argument("--only", choices=("gold", "forms", "periods", "dates", "holdout"))
     args = ap.parse_args()
     logging.getLogger("country_converter").setLevel(logging.CRITICAL)
     nlp = build_nlp()
-    for name, run in (("gold", bench_gold), ("forms", bench_forms), ("periods", bench_periods), ("dates", bench_dates)):
+    for name, run in (("gold", bench_gold), ("forms", bench_forms), ("periods", bench_periods), ("dates", bench_dates),
+                      ("holdout", lambda nlp: bench_dates(nlp, "date_holdout.tsv"))):
         if args.only in (None, name):
             run(nlp)
 

@@ -49,7 +49,8 @@ NOT_DATE = re.compile(
     rf"|^(?:the\s+)?(?:last|past|next|coming)\s+(?:couple of|few|several|many|\d+|{COUNT})\s"
     rf"|^(?:{COUNT})\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|before|after|on)$"  # "a day earlier"
     r"|^[\w-]+-(?:year|month|week|day|decade)s?(?:-long)?$"  # "a four-year absence", "a 10-day visit"
-    r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade|every|each|"
+    r"|^\d{1,3}\s*[-–]\s*\d{1,3}$"  # scores and votes: "won 3-1", "passed 49-12"
+    r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade(?! ago)|every|each|"
     r"-year-old|years? old|the age of|annual|anniversary|era|age)\b|^(?:the\s+)?(?:summer|winter|spring|autumn|fall)$",
     re.I)
 THAT = re.compile(r"^(?:(?:later|earlier)\s+)?that\s+(year|month|day)$", re.I)       # "later that year"
@@ -107,7 +108,8 @@ class DateNormaliser:
                                       [{"LOWER": {"IN": sorted(DAY_WORDS)}}],
                                       [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
                                       [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]])
-        self.matcher.add("DECADE", [[{"SHAPE": "ddddx"}], [{"TEXT": {"IN": list(APOSTROPHES)}}, {"SHAPE": "ddx"}],
+        self.matcher.add("DECADE", [[{"SHAPE": "ddddx"}], [{"LOWER": {"IN": ["early", "mid", "late"]}, "OP": "?"},
+                                                          {"TEXT": {"IN": list(APOSTROPHES)}}, {"SHAPE": "ddx"}],
                                     [{"LOWER": {"IN": ["first", "second", "last", "latter"]}}, {"LOWER": "half"}, {"LOWER": "of"},
                                      {"LOWER": "the"}, {"TEXT": {"IN": list(APOSTROPHES)}, "OP": "?"}, {"SHAPE": {"IN": ["ddx", "ddddx"]}}]])
         # full dates the NER sometimes misses or cuts ("on 9 September 1948", "March 3rd, 1999")
