@@ -115,8 +115,6 @@ def spelling_variants(text: str) -> set[str]:
     "Saint"/"St."/"St"."""
     out = {text, ascii_folded(text)}
     out |= {v.replace("'", "’") for v in out if "'" in v}
-    for v in list(out):
-        for a, b in (("Saint ", "St. "), ("St. ", "Saint "), ("St. ", "St ")):
-            if v.startswith(a):
-                out.add(b + v[len(a):])
+    for a, b in (("Saint ", "St. "), ("St. ", "Saint "), ("St. ", "St ")):
+        out |= {b + v[len(a):] for v in out if v.startswith(a)}
     return out

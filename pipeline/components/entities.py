@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -32,12 +33,15 @@ class FuzzyCountries:
             return None
         if query in self.codes:
             return self.codes[query]
-        best = process.extract(query, self.choices, scorer=fuzz.ratio, limit=5, score_cutoff=self.cutoff - self.margin)
+        best = process.extract(query, self.choices, scorer=fuzz.ratio, limit=5)
         if not best or best[0][1] < self.cutoff:
             return None
         code = self.codes[best[0][0]]
-        # Niger/Nigeria, Austria/Australia: a rival state scoring nearly as well means "don't know".
-        if any(self.codes[name] != code and best[0][1] - score < self.margin for name, score, _ in best[1:]):
+        rivals = [(name, score) for name, score, _ in best[1:] if self.codes[name] != code]
+        # Niger/Nigeria, Austria/Australia: a rival state scoring nearly as well means "don't know";
+        # so does one as few edits away when a swapped pair counts as one ("Laogs": Laos or Lagos).
+        edits = OSA.distance(query, best[0][0])
+        if any(best[0][1] - score < self.margin or OSA.distance(query, name) <= edits for name, score in rivals):
             return None
         return code
 
