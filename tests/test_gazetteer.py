@@ -22,12 +22,14 @@ def forms_of(code: str, kind: str | None = None) -> list[str]:
 LIBRARY = {}
 for _form in countryinfo_forms(frozenset(STATES)):
     LIBRARY.setdefault(_form.code, []).append(_form)
-PREFER = yaml.safe_load((DATA / "overrides.yml").read_text())["prefer"]
+OVERRIDES = yaml.safe_load((DATA / "overrides.yml").read_text())
+PREFER = set(OVERRIDES["prefer"]) | set(OVERRIDES["drop"])
 
 
 @pytest.mark.parametrize("code", STATES)
 def test_every_state_capital_and_demonym_from_the_library_is_the_state(code):
-    """Unless a prefer line gives a shared form to another state (or to none: "Congolese")."""
+    """Unless a prefer line gives a shared form to another state (or to none: "Congolese"), or a
+    drop line says it is not a news form of the state."""
     forms = [f.text for f in LIBRARY.get(code, []) if f.kind in ("capitals", "demonyms") and f.text not in PREFER]
     assert forms and {f: GAZ.countries.get(f, ("?",))[0] for f in forms} == dict.fromkeys(forms, code)
 
