@@ -73,3 +73,54 @@ def test_fuzzy_refuses_near_ties(fuzzy, text):
 def test_headlines_are_not_names_but_running_text_names_are(parse, text, expected):
     """spaCy reads a title-cased headline as an ORG; a country inside a real name stays out."""
     assert [e for e in ents(parse(text)) if e[1] != "DATE"] == expected
+
+
+@pytest.mark.parametrize("construction, text, expected", [
+    ("person", "Sofia Coppola met George Washington's heirs.", []),
+    ("another city, US state", "The conference was held in San Jose, California.", []),
+    ("another city, province", "The ferry left Victoria, British Columbia, at noon.", []),
+    ("another city, other state", "Tripoli, Lebanon, saw clashes.", [("Lebanon", "COUNTRY", "LBN")]),
+    ("city of its own state", "Talks were held in Kingston, Jamaica.", [("Kingston", "COUNTRY", "JAM"), ("Jamaica", "COUNTRY", "JAM")]),
+    ("longer place name", "Pilgrims walked to Santiago de Compostela.", []),
+    ("lake", "Boats crossed Lake Victoria.", []),
+    ("county", "The Nassau County police chief spoke.", []),
+    ("saint's day", "St. George's Day parades were held.", []),
+    ("list of capitals", "Envoys from Washington, Moscow and Beijing met.",
+     [("Washington", "COUNTRY", "USA"), ("Moscow", "COUNTRY", "RUS"), ("Beijing", "COUNTRY", "CHN")]),
+    ("capital then states", "Talks between Kabul, Pakistan and India stalled.",
+     [("Kabul", "COUNTRY", "AFG"), ("Pakistan", "COUNTRY", "PAK"), ("India", "COUNTRY", "IND")]),
+    ("capital as modifier", "The Sofia government resigned.", [("Sofia", "COUNTRY", "BGR")]),
+    ("region named after a state", "Ships entered the Indian Ocean near New South Wales.", []),
+])
+def test_capitals_that_name_something_else(parse, construction, text, expected):
+    assert [e for e in ents(parse(text)) if e[1] != "DATE"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea voted.", ["GIN", "GNB", "GNQ", "PNG"]),
+    ("Guinean, Bissau-Guinean and Equatorial Guinean envoys met.", ["GIN", "GNB", "GNQ"]),
+    ("Niger and Nigeria signed; Nigerien and Nigerian officials spoke.", ["NER", "NGA", "NER", "NGA"]),
+    ("Dominica and the Dominican Republic voted; the Dominican envoy spoke.", ["DMA", "DOM", "DOM"]),
+    ("The Republic of the Congo and the Democratic Republic of the Congo met in Brazzaville and Kinshasa.", ["COG", "COD", "COG", "COD"]),
+    ("Sudan and South Sudan talked; Sudanese and South Sudanese troops withdrew.", ["SDN", "SSD", "SDN", "SSD"]),
+    ("Congolese troops crossed the border.", []),  # both Congos' demonym: no guess
+])
+def test_neighbours_keep_their_own_codes(parse, text, expected):
+    assert [e[2] for e in ents(parse(text)) if e[1] == "COUNTRY"] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Moscow expelled two diplomats in 1985.", "2020-06-15", "SUN"),
+    ("Moscow expelled two diplomats in 2005.", "2020-06-15", "RUS"),
+    ("Moscow said on Tuesday it would reply.", "1985-03-05", "SUN"),          # no date in the sentence: published
+    ("The talks collapsed in 1975.\nMoscow blamed the West.", "2020-06-15", "SUN"),  # the paragraph's date
+    ("The talks collapsed in 1975.\n\nMoscow blamed the West.", "2020-06-15", "RUS"),  # another paragraph
+    ("The Russian ambassador was recalled in 1979.", "2020-06-15", "SUN"),
+    ("Russia recalled its envoy in 1985.", "2020-06-15", "RUS"),              # a name keeps its code
+    ("Prague recalled its envoy in 1968.", "2020-06-15", "CSK"),
+    ("Belgrade broke off relations in 1956.", "2020-06-15", "YUG"),
+    ("Belgrade protested in 2004.", "2020-06-15", "SCG"),
+    ("Bonn and East Berlin signed the treaty in 1972.", "2020-06-15", "DEU"),
+])
+def test_date_aware_codes(parse, text, published, expected):
+    assert [e[2] for e in ents(parse(text, published)) if e[1] == "COUNTRY"][0] == expected

@@ -256,7 +256,7 @@ ROWS = [
     ("a coordinated clause keeps its own date", "Malaysia and North Korea established ties in 1973, but Kuala Lumpur closed its embassy in Pyongyang in 2017.",
      [("MYS", E, "PRK", "1973", "positive"), ("MYS", C, "PRK", "2017", "positive")]),
     ("a sentence with its own date is not framed", "In 1975, Laos was admitted to the Non-Aligned Movement. Indonesian President Sukarno visited Laos in 1964, and Laos paid a state visit to Indonesia the following year.",
-     [("LAO", J, "NAM", "1975", "positive"), ("IDN", V, "LAO", "1964", "positive"), ("LAO", V, "IDN", None, "positive")]),
+     [("LAO", J, "NAM", "1975", "positive"), ("IDN", V, "LAO", "1964", "positive"), ("LAO", V, "IDN", "1965", "positive")]),
     ("kicked out", "Poland kicked out 45 Russian diplomats in 2023.", [("POL", X, "RUS", "2023", "positive")]),
     ("sent the ambassador home", "Canada sent the Saudi ambassador home in 2018.", [("CAN", X, "SAU", "2018", "positive")]),
     ("persona non grata, passive with a low 'by'", "Two Iranian diplomats were declared persona non grata by Albania in 2018.", [("ALB", X, "IRN", "2018", "positive")]),

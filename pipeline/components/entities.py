@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -10,6 +11,7 @@ from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from . import register_extensions
+from .places import names_something_else
 
 # spaCy labels whose spans are proper names: a country strictly inside one is part of a name
 # ("Cairo International Airport", "Bank of Japan", "Institute for Cuba Studies"), not an entity.
@@ -31,12 +33,15 @@ class FuzzyCountries:
             return None
         if query in self.codes:
             return self.codes[query]
-        best = process.extract(query, self.choices, scorer=fuzz.ratio, limit=5, score_cutoff=self.cutoff - self.margin)
+        best = process.extract(query, self.choices, scorer=fuzz.ratio, limit=5)
         if not best or best[0][1] < self.cutoff:
             return None
         code = self.codes[best[0][0]]
-        # Niger/Nigeria, Austria/Australia: a rival state scoring nearly as well means "don't know".
-        if any(self.codes[name] != code and best[0][1] - score < self.margin for name, score, _ in best[1:]):
+        rivals = [(name, score) for name, score, _ in best[1:] if self.codes[name] != code]
+        # Niger/Nigeria, Austria/Australia: a rival state scoring nearly as well means "don't know";
+        # so does one as few edits away when a swapped pair counts as one ("Laogs": Laos or Lagos).
+        edits = OSA.distance(query, best[0][0])
+        if any(best[0][1] - score < self.margin or OSA.distance(query, name) <= edits for name, score in rivals):
             return None
         return code
 
@@ -64,7 +69,10 @@ class EntityRuler:
         spans = [s for s in (self._gazetteer_span(doc, start, end) for _, start, end in self.matcher(doc)) if s]
         spans += self._fuzzy_spans(doc, spans)
         names = [e for e in doc.ents if e.label_ in NAME_LABELS]  # doc.ents rebuilds spans: read it once
-        spans = [s for s in filter_spans(spans) if s.label_ != "BLOCK" and not self._inside_name(names, s)]
+        spans = filter_spans(spans)
+        known = {i: (s._.code or "", self.forms.get(s.text, ("", "", "names"))[2]) for s in spans for i in range(s.start, s.end)}
+        spans = [s for s in spans if s.label_ != "BLOCK" and not self._inside_name(names, s)
+                 and not (known[s.start][1] == "capitals" and not _in_headline(s) and names_something_else(s, s._.code, known))]
         spans = [self._with_article(doc, s) if s.label_ == "ORG" else s for s in spans]
         others = [e for e in doc.ents if e.label_ not in ("GPE", "NORP", "ORG")
                   and not any(e.start < s.end and s.start < e.end for s in spans)]
