@@ -378,6 +378,8 @@ ROWS = [
     ("sovereignty over a territory is not the state", "Washington recognised Moroccan sovereignty over Western Sahara.", []),
     ("'followed suit' repeats the event", "Canada imposed sanctions on Belarus in 2021. Britain and Japan followed suit.",
      [(c, N, "BLR", "2021", "positive") for c in ("CAN",)] + [(c, N, "BLR", None, "positive") for c in ("GBR", "JPN")]),
+    ("Tel Aviv stands for Israel", "Jordan has not recalled its ambassador from Tel Aviv.", [("JOR", D, "ISR", None, "negative")]),
+    ("'Latin American' is no American", "Cuba was the first Latin American country to recognise Angola.", [("CUB", R, "AGO", None, "positive")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),
