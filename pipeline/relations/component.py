@@ -14,7 +14,7 @@ from .discourse import Event, anaphora, continue_lists, frame_date, make_claim, 
 from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
-from .reference import Context, codes_of
+from .reference import RELATIVES, Context, codes_of
 from .roles import companions, coordinated_objects, excepted, governing_verb, holders, instruments, noun_actors, object_tokens, subject_tokens
 from .rules import PATTERNS, Rule, load_rules
 from .words import WORDS
@@ -125,9 +125,14 @@ class RelationMatcher:
             heads = [trigger, *([trigger.head] if trigger.dep_ == "conj" else [])]
             objects = [c for h in heads for t in object_tokens(h, None, preps + ["to"], False) for c in codes_of(t, ctx)]
             return subjects, objects, not subjects, pol
+        # a matched node other than the actor is no subject ("Ties with Chile date back to 1970": the theme)
+        # (nor a relative pronoun that points to one: "relations with Laos, which began in 1950")
+        nodes = set(names.values())
         subj_tokens = [names["actor"]] if "actor" in names else [
-            t for t in subject_tokens(trigger) if t != theme]  # "Ties with Chile date back to 1970": the theme is no actor
+            t for t in subject_tokens(trigger) if t not in nodes and not (t.lower_ in RELATIVES and t.head.head in nodes)]
         subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
+        if not subjects and theme is not None and theme.lemma_ in self.rel_nouns:  # "Qatar's ties with Iran were cut"
+            subjects = [c for t in theme.children if t.dep_ == "poss" for c in codes_of(t, ctx)]
         if subjects:
             subjects += [c for t in companions(trigger) for c in codes_of(t, ctx)]
         if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
@@ -267,6 +272,12 @@ class RelationMatcher:
                 side_a = [x for t in holder.head.children if t.dep_ in ("nsubj", "nsubjpass") for x in codes_of(t, ctx)]
         elif trigger.dep_ in ("nsubj",):
             side_a = [x for t in trigger.head.children if t.dep_ in ("attr",) for x in codes_of(t, ctx)]
+        # "its American ally", "US allies Japan and South Korea": a state modifying the noun is a side
+        mods = [x for c in trigger.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "COUNTRY" for x in codes_of(c, ctx)]
+        if not side_b:
+            side_b = mods
+        elif not side_a:
+            side_a = mods
         for child in trigger.children:
             if child.dep_ in ("appos",):
                 side_a += codes_of(child, ctx)

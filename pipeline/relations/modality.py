@@ -135,6 +135,9 @@ def introducers(verb: Token) -> list[Token]:
     return out
 
 
+REPEATED = {"times", "twice", "repeatedly", "often", "frequently", "regularly"}
+
+
 class EventDates:
     """Per-entity dates ("Ghana (1961)", "Peru in 1971") and the event clause's own dates."""
 
@@ -192,7 +195,9 @@ class EventDates:
         # no date of its own: a coordinated verb with the same subject ("recalled its envoy and
         # expelled the chargé in 2017"), then the verb that introduces the event ("joined its
         # neighbours today in expelling", "said on Sunday that it would expel")
-        for verbs in (shared_subject(verb), introducers(verb)):
+        # ("travelled to China four times ... and went to Singapore in June": repeated events share no date)
+        repeated = any(c.lower_ in REPEATED for c in verb.subtree if c.head == verb or c.head.head == verb)
+        for verbs in (([] if repeated else shared_subject(verb)), introducers(verb)):
             if not self.clause:
                 self.clause = [d._.value for d in free if governing_verb(d.root) in verbs or (d.start in said and verb.head in verbs)]
         self.clause = self.clause or list(frame) or [None]

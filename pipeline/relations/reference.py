@@ -82,7 +82,9 @@ def article_pair(doc: Doc) -> tuple[str, ...]:
         for t in sent:
             if t.lemma_ not in ("relation", "relations", "tie", "ties"):
                 continue
-            before = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and e.end <= t.i and t.i - e.end <= 2]
+            # "Laos–Chile relations", and a headline's "Laos, Chile Ties Snap" (only a list stands between)
+            before = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and e.end <= t.i and (t.i - e.end <= 2 or all(
+                x.ent_type_ == "COUNTRY" or x.text in (",", "and", "-", "–", "—", "/") for x in sent.doc[e.end:t.i]))]
             between = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and any(
                 c.lower_ == "between" and e.root in c.subtree for c in t.children)]
             for found in (between, before[-2:]):
