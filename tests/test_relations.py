@@ -393,6 +393,11 @@ ROWS = [
     ("a headline pair fixes the article's pair", "Laos, Chile Ties Snap\n\nLaos is small. Diplomatic relations were severed on Friday.",
      [("CHL", S, "LAO", "2024-11-01", "positive")]),
     ("a journey to", "North Korean leader Kim Jong Un undertook a long rail journey through China to Vietnam.", [("PRK", V, "VNM", None, "positive")]),
+    ("'making it the first nation to'", "Laos is far. Chile said that it had accepted a new ambassador of Laos, making it the first nation to recognise the government of the country.",
+     [("CHL", R, "LAO", None, "positive")]),
+    ("'the island' is not the state whose decision it is", "Cuba is an island. That led to the US decision to break off relations with the island.",
+     [("CUB", S, "USA", None, "positive")]),
+    ("an organisation's member is never a state", "Laos is small. Laos is poor. Chile is near. The leaders would not be readmitted to the region.", []),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),

@@ -194,6 +194,7 @@ class RelationMatcher:
         if not subjects or not objects:
             return event, []
         subjects = [c for c in subjects if _label(c) in cfg.subject_labels]
+        objects = [c for c in objects if _label(c) in cfg.object_labels]  # and after: the main actor is a state
         # "became the first member of the G7 to ...": membership is presupposed, not an event of that date
         standing = any(c.lower_ in rule.standing for c in trigger.children)
         dates = EventDates(trigger, sent, frame, undated=rule.undated or standing)

@@ -178,7 +178,10 @@ def described_state(token: Token, ctx: Context) -> list[str]:
     the window names it."""
     wanted = DESCRIPTIONS[token.lemma_.lower()]
     sent = token.sent
-    here = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and not e.start < token.i}
+    # the sentence's other parties: states after the description, and states modifying a word that
+    # dominates it ("the US decision to break off relations with the island" is not the US)
+    above = {a.i for a in token.ancestors}
+    here = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and (e.start > token.i or e.root.head.i in above)}
     window = [e for e in ents_in(token.doc) if window_start(sent) <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]
     main = ctx.main_actor
     if not wanted and main and main not in here and (ctx.dominant or main in {e._.code for e in window}):
@@ -276,6 +279,12 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
             return mods
+        if lemma in DESCRIPTIONS and (held := [c for c in t.children if c.dep_ == "nsubj"]):
+            return [x for c in held for x in _codes_of_one(c, ctx, labels)]  # "making it the first nation to"
+        described = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.lemma_.lower() in DESCRIPTIONS]
+        if described:  # "the Taliban government of the country"
+            return _codes_of_one(described[0], ctx, labels)
         the = any(c.lower_ == "the" for c in t.children)
         if lemma in DESCRIPTIONS and the and t.tag_ in ("NN", "NNP") and (found := described_state(t, ctx)):
             return found
