@@ -129,7 +129,7 @@ ROWS = [
     ("no leader has visited", "No Japanese prime minister has ever visited Pyongyang.", [("JPN", V, "PRK", None, "negative")]),
     ("opened an embassy", "India opened an embassy in Pyongyang in 1974.", [("IND", O, "PRK", "1974", "positive")]),
     ("reopened its embassy", "Sweden reopened its embassy in Pyongyang in 2024.", [("SWE", O, "PRK", "2024", "positive")]),
-    ("passive embassy opening", "A Cuban embassy was opened in Hanoi in 1962.", [("CUB", O, "VNM", "1962", "positive")]),
+    ("passive embassy opening", "A Cuban embassy was opened in Hanoi in 1962.", [("CUB", O, "VDR", "1962", "positive")]),  # spec §2: Hanoi then was North Vietnam's
     ("does not have an embassy", "Laos does not have an embassy in Seoul.", [("LAO", O, "KOR", None, "negative")]),
     ("closed its embassy", "Spain closed its embassy in Damascus in 2012.", [("ESP", C, "SYR", "2012", "positive")]),
     ("passive embassy closure", "The Bulgarian embassy in Pyongyang was shut in 2019.", [("BGR", C, "PRK", "2019", "positive")]),
@@ -202,8 +202,8 @@ ROWS = [
     ("hosting a leader is his visit", "Israeli Prime Minister Benjamin Netanyahu spoke. Oman, which hosted Netanyahu in 2018, welcomed the move.",
      [("ISR", V, "OMN", "2018", "positive")]),
     ("receiving a delegation on a visit", "Kim Yong Nam of the DPRK received a Lao government delegation on a visit to the DPRK.", [("LAO", V, "PRK", None, "positive")]),
-    ("a relative clause closes the embassy", "Seoul has yet to reopen its embassy in Hanoi, which it closed in 1975.",
-     [("KOR", O, "VNM", None, "negative"), ("KOR", C, "VNM", "1975", "positive")]),
+    ("a relative clause closes the embassy", "Seoul has yet to reopen its embassy in Phnom Penh, which it closed in 1975.",
+     [("KOR", O, "KHM", None, "negative"), ("KOR", C, "KHM", "1975", "positive")]),
     ("withdrew its ambassador", "Malaysia withdrew its ambassador from Pyongyang and has not sent a new one.", [("MYS", D, "PRK", None, "positive")]),
     ("'has not done so' after the sentence's own event", "Vietnam and South Korea established relations in 1992. In 2019, Malaysia said it would reopen its embassy, but it has not done so.", [("KOR", E, "VNM", "1992", "positive")]),
     ("'did not do so' negates the repeat", "Chile recognized Kosovo in 2008. Peru did not do so.", [("CHL", R, "XKX", "2008", "positive"), ("PER", R, "XKX", None, "negative")]),
@@ -398,6 +398,8 @@ ROWS = [
     ("'the island' is not the state whose decision it is", "Cuba is an island. That led to the US decision to break off relations with the island.",
      [("CUB", S, "USA", None, "positive")]),
     ("an organisation's member is never a state", "Laos is small. Laos is poor. Chile is near. The leaders would not be readmitted to the region.", []),
+    ("a relative clause on the mission closes it", "Laos is small. Chile reopened the embassy in Laos that it had closed in 1990.",
+     [("CHL", O, "LAO", None, "positive"), ("CHL", C, "LAO", "1990", "positive")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),
