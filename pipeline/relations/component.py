@@ -227,6 +227,10 @@ class RelationMatcher:
                 return subjects, subjects  # every ordered pair; an actor never relates to itself
             if len(subjects) == 2 and not (mentioned and main not in subjects):
                 return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
+            # "relations between the two countries ... since Moscow severed ties": the pair's other member
+            pairs = [codes_of(t, ctx, ("COUNTRY",)) for t in sent if t.lower_ in ("two", "both") and t.head.lemma_ in PAIR_NOUNS]
+            if (other := next((p for p in pairs if len(p) == 2 and set(subjects) < set(p)), None)) is not None:
+                return subjects, [c for c in other if c not in subjects]
             # "Kenya broke ties in 2011": with no other state in sight, the other side is the main actor
             alone = named <= set(subjects)
             if main and main not in subjects and (mentioned or ctx.dominant or alone or cfg.main_actor_object == "always"):
@@ -356,6 +360,7 @@ def _label(code: str) -> str:
     return "ORG" if code in load_gazetteer().org_codes else "COUNTRY"
 
 
+PAIR_NOUNS = {"country", "state", "nation", "government", "side", "neighbour", "neighbor", "capital"}
 RECIPROCAL = ("each", "another", "mutual", "reciprocal")
 
 

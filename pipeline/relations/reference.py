@@ -45,7 +45,7 @@ class Context:
         top = counts.most_common(2)
         main = top[0][0] if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]) else None
         ctx = cls(main_actor=main, people={}, groups=groups, demonyms={k.lower(): v for k, v in (demonyms or {}).items()},
-                  metonyms=metonyms or {})
+                  metonyms={k.lower(): v for k, v in (metonyms or {}).items()})
         ctx.dominant = bool(top) and (len(top) == 1 or top[0][1] >= 3 * top[1][1])
         ctx.pair = article_pair(doc)
         for ent in ents_in(doc):
@@ -116,17 +116,37 @@ def previous_sentence(sent: Span) -> Span | None:
     return sent.doc[sent.start - 1].sent if sent.start > 0 else None
 
 
-def window_start(sent: Span) -> int:
-    """Where the look-back window for a sentence starts: the previous sentence, if any."""
-    prev = previous_sentence(sent)
-    return prev.start if prev is not None else sent.start
+def window_start(sent: Span, back: int = 1) -> int:
+    """Where the look-back window for a sentence starts: ``back`` sentences before it, if there are."""
+    for _ in range(back):
+        prev = previous_sentence(sent)
+        if prev is None:
+            break
+        sent = prev
+    return sent.start
 
 
-def recent_codes(token: Token, n: int) -> list[str]:
-    """The last ``n`` distinct country codes mentioned before ``token`` (this or the previous sentence)."""
-    prev_start = window_start(token.sent)
+def is_venue(ent: Span) -> bool:
+    """A state or capital named as where something happens ("a conference in Madrid") is a place,
+    not a party that "the two countries" or "the Jewish state" could point back to."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.pos_ in ("NOUN", "VERB") and \
+        root.head.head.lemma_ not in MISSION_HEADS
+
+
+MISSION_HEADS = {"embassy", "consulate", "mission", "office", "ambassador", "envoy", "diplomat", "interest"}
+
+
+def parties_before(token: Token, back: int = 1) -> list[Span]:
+    """The COUNTRY entities of this and the ``back`` previous sentences before ``token``, venues left out."""
+    start = window_start(token.sent, back)
+    return [e for e in ents_in(token.doc) if start <= e.start and e.end <= token.i and e.label_ == "COUNTRY" and not is_venue(e)]
+
+
+def recent_codes(token: Token, n: int, back: int = 1) -> list[str]:
+    """The last ``n`` distinct country codes mentioned before ``token`` (this or the previous sentences)."""
     out: list[str] = []
-    for ent in reversed([e for e in ents_in(token.doc) if prev_start <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]):
+    for ent in reversed(parties_before(token, back)):
         if ent._.code not in out:
             out.append(ent._.code)
         if len(out) == n:
@@ -137,11 +157,11 @@ def recent_codes(token: Token, n: int) -> list[str]:
 COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-def recent_group(token: Token, n: int, ctx: "Context | None" = None) -> list[str]:
+def recent_group(token: Token, n: int, ctx: "Context | None" = None, back: int = 1) -> list[str]:
     """"the two", "both countries", "the four states": the last list of exactly ``n`` states named
-    together ("A, B, C and D") before the token. Pairs are common, so "the two" only looks back to
-    the previous sentence; a longer list is distinctive enough to find anywhere earlier."""
-    start = window_start(token.sent) if n == 2 else 0
+    together ("A, B, C and D") before the token. Pairs are common, so "the two" only looks back
+    ``back`` sentences; a longer list is distinctive enough to find anywhere earlier."""
+    start = window_start(token.sent, back) if n == 2 else 0
     for t in reversed(token.doc[start:token.i]):
         if ctx is not None and len(group := group_codes(t, ctx)) == n:  # "the Nordic countries ... the five nations" (a gazetteer group)
             return list(group)
@@ -182,7 +202,7 @@ def described_state(token: Token, ctx: Context) -> list[str]:
     # dominates it ("the US decision to break off relations with the island" is not the US)
     above = {a.i for a in token.ancestors}
     here = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and (e.start > token.i or e.root.head.i in above)}
-    window = [e for e in ents_in(token.doc) if window_start(sent) <= e.start and e.end <= token.i and e.label_ == "COUNTRY"]
+    window = parties_before(token)
     main = ctx.main_actor
     if not wanted and main and main not in here and (ctx.dominant or main in {e._.code for e in window}):
         return [main]
@@ -238,9 +258,9 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         words = [c.lower_ for c in t.lefts if c.dep_ == "compound"] + [lower[:-1]]
         if (code := ctx.demonyms.get(" ".join(words))) is not None:
             return [code]
-    if t.pos_ == "PROPN" and ctx.metonyms:  # "the Kremlin", "the White House" (multi-word: the head is last)
-        phrase = " ".join([c.text for c in t.lefts if c.dep_ == "compound"] + [t.text])
-        if (code := ctx.metonyms.get(phrase) or ctx.metonyms.get(t.text)) is not None:
+    if t.pos_ in ("PROPN", "NOUN") and ctx.metonyms:  # "the Kremlin", "the White House", "the Jewish state"
+        phrase = " ".join([c.lower_ for c in t.lefts if c.dep_ in ("compound", "amod")] + [lower])
+        if (code := ctx.metonyms.get(phrase) or (ctx.metonyms.get(lower) if t.pos_ == "PROPN" else None)) is not None:
             return [code]
     if t.pos_ == "PROPN" and not t.ent_type_ and lower in ctx.people:  # a known official the NER missed
         return [ctx.people[lower]]
@@ -252,7 +272,8 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         known = [ctx.people[n.lower_] for n in (name[-1], name[0]) if n.lower_ in ctx.people]
         return known[:1] or ([ctx.main_actor] if ctx.main_actor else [])
     if lower in ("both", "two") or (lemma in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
-        return recent_group(t, 2, ctx) or recent_codes(t, 2)[::-1]
+        # the previous sentence first; a date heading or a venue sentence between may push it back
+        return next((found for back in (1, 3) if len(found := recent_group(t, 2, ctx, back) or recent_codes(t, 2, back)[::-1]) == 2), [])
     count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)
     if lemma in ("country", "state", "nation", "government") and count:  # "the four countries"
         return recent_group(t, count, ctx)
