@@ -6,8 +6,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .records import Claim, write_text
-from .score import ArticleDiff
+from ..records import Claim, write_text
+from ..score import ArticleDiff
 
 
 def md_escape(text: str) -> str:
