@@ -68,7 +68,7 @@ def cmd_extract(args, with_reports: bool) -> int:
             scores, diffs = score_claims({}, [])
         scored = set(scores["per_article"])
         unscored = sorted(a.id for a in articles if a.id not in scored)
-        write_reports(args.out, scores, diffs, entities, unscored, [str(e) for e in errors])
+        write_reports(args.out, scores, diffs, entities, unscored, [str(e) for e in errors], claims=claims, articles=articles, nlp=nlp)
         print(summary(scores))
     return EXIT_BAD_INPUT if errors else 0
 
