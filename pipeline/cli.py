@@ -1,4 +1,4 @@
-"""The ``claims`` command: run, extract, score, validate-gold. Argument handling only."""
+"""The ``claims`` command: run, extract, score, validate-gold, draft, export. Argument handling only."""
 
 from __future__ import annotations
 

@@ -10,9 +10,6 @@ from .records import Claim, Entity
 from .report.articles import tokenizer
 from .report.marks import locate
 
-FORMATS = ("prodigy", "doccano")
-
-
 def relation_label(claim: Claim) -> str:
     return claim.relation if claim.polarity == "positive" else f"not_{claim.relation}"
 
@@ -61,5 +58,8 @@ def meta(article: Article, claims: list[Claim]) -> dict:
             "claims": [{k: v for k, v in asdict(c).items() if k not in ("article", "evidence")} for c in claims]}
 
 
+EXPORTERS = {"prodigy": prodigy_task, "doccano": doccano_task}
+
+
 def export_task(fmt: str, article: Article, claims: list[Claim], entities: list[Entity]) -> dict:
-    return (prodigy_task if fmt == "prodigy" else doccano_task)(article, claims, entities)
+    return EXPORTERS[fmt](article, claims, entities)

@@ -49,15 +49,22 @@ def find_triggers(nlp, sentences: Iterable[str]) -> dict[str, list[Trigger]]:
     """Each sentence read alone by ``nlp`` and matched by its relation rules: every rule's trigger
     token (the claim records keep the sentence and the rule id, not the token), and the phrases
     that repeat an earlier event ("followed by", relation "ellipsis")."""
-    relations = nlp.get_pipe("claims_relations")
+    rules = nlp.get_pipe("claims_relations").ruleset
     todo = sorted(set(sentences))
     found: dict[str, list[Trigger]] = {}
     for text, doc in zip(todo, nlp.pipe(todo)):  # the component repairs lemmas in place, as in the run
-        found[text] = [Trigger(rid, relations.rules[rid].relation, doc[i].idx, doc[i].idx + len(doc[i]))
-                       for match_id, (i, *_) in relations.matcher(doc)
-                       if (rid := doc.vocab.strings[match_id]) in relations.rules]
+        found[text] = [Trigger(rid, rules.rules[rid].relation, doc[i].idx, doc[i].idx + len(doc[i]))
+                       for rid, (i, *_) in rule_matches(rules, doc) if rid in rules.rules]
         found[text] += [Trigger("", "ellipsis", m.start(), m.end()) for m in ELLIPSIS.finditer(text)]
     return found
+
+
+def rule_matches(rules, doc) -> list[tuple[str, list[int]]]:
+    """(rule id, token indices, trigger first) of every match. A RuleSet with ``matches`` (one
+    matcher per rule, as on main) says so itself; one with a single ``matcher`` is read here."""
+    if hasattr(rules, "matches"):
+        return rules.matches(doc)
+    return [(doc.vocab.strings[match_id], tokens) for match_id, tokens in rules.matcher(doc)]
 
 
 def locate(claim: Claim, entities: list[Entity], triggers: list[Trigger]) -> Marks:
