@@ -158,8 +158,10 @@ def test_article_text_is_rendered_by_displacy_with_entities_and_linked_evidence(
     assert rows[links["ERROR"]][1] in ("date differs", "direction differs", "polarity differs")
 
 
-def test_every_internal_link_has_a_target(page):
-    ids = set(re.findall(r'id="([^"]+)"', page))
+def test_every_internal_link_has_a_target_and_ids_are_unique(page):
+    all_ids = re.findall(r'\sid="([^"]+)"', page)
+    ids = set(all_ids)
+    assert len(ids) == len(all_ids)
     targets = {html.unescape(t) for t in re.findall(r'href="#([^"]+)"', page)}
     assert targets and targets <= ids
 

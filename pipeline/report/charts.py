@@ -16,13 +16,15 @@ SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "claims-report", "font.size": 
 COLOURS = dict(zip(RELATIONS, matplotlib.colormaps["tab20"].colors))
 
 
-def to_svg(fig: Figure) -> str:
-    """The figure as an ``<svg>`` element (no XML prolog, no date), for pasting into HTML."""
+def to_svg(fig: Figure, prefix: str) -> str:
+    """The figure as an ``<svg>`` element (no XML prolog, no date), for pasting into HTML; its
+    element ids get ``prefix`` so that two charts on one page share none ("figure_1", "axes_1")."""
     buf = io.StringIO()
     with matplotlib.rc_context(SVG_RC):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
-    return text[text.index("<svg"):]
+    text = text[text.index("<svg"):]
+    return text.replace(' id="', f' id="{prefix}-').replace("url(#", f"url(#{prefix}-").replace('href="#', f'href="#{prefix}-')
 
 
 def relation_bars(per_relation: dict) -> str | None:
@@ -42,7 +44,7 @@ def relation_bars(per_relation: dict) -> str | None:
         ax.legend(loc="lower right", fontsize=8)
         ax.set_title("Precision and recall per relation (relaxed)")
         fig.tight_layout()
-    return to_svg(fig)
+    return to_svg(fig, "relations-chart")
 
 
 def claims_per_year(claims: list[Claim]) -> str | None:
@@ -54,7 +56,7 @@ def claims_per_year(claims: list[Claim]) -> str | None:
     first, last = min(y for y, _ in years), max(y for y, _ in years)
     span = list(range(first, last + 1))
     with matplotlib.rc_context(SVG_RC):
-        fig = Figure(figsize=(6.6, 0.3 * len(RELATIONS) + 0.9))
+        fig = Figure(figsize=(7.4, 0.3 * len(RELATIONS) + 0.9))
         ax = fig.subplots()
         bottom = [0] * len(span)
         for relation in RELATIONS:
@@ -67,6 +69,6 @@ def claims_per_year(claims: list[Claim]) -> str | None:
         ax.set_ylabel("claims")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.legend(fontsize=7, ncol=2, loc="upper left")
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)  # beside: no bar hidden
         fig.tight_layout()
-    return to_svg(fig)
+    return to_svg(fig, "years-chart")
