@@ -1,4 +1,4 @@
-"""The ``claims`` command: run, extract, score, validate-gold. Argument handling only."""
+"""The ``claims`` command: run, extract, score, validate-gold, draft, export. Argument handling only."""
 
 from __future__ import annotations
 
@@ -39,7 +39,24 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate-gold", help="check every gold line against the spec and the article text")
     val.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
     val.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
+    add_review_commands(sub)
     return p
+
+
+def add_review_commands(sub) -> None:
+    """``draft`` and ``export``: predictions handed to a person (or a labelling tool) to correct."""
+    dr = sub.add_parser("draft", help="write gold/labels/ID.txt pre-filled from the predictions, every line marked DRAFT")
+    dr.add_argument("id", help="article id (its path under the corpus folder, without the extension)")
+    dr.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
+    dr.add_argument("--force", action="store_true", help="replace an existing label file")
+    ex = sub.add_parser("export", help="write articles and their predicted spans and claims as Prodigy or doccano JSONL")
+    ex.add_argument("ids", nargs="+", metavar="ID", help="article ids")
+    ex.add_argument("--format", choices=("prodigy", "doccano"), required=True, help="the labelling tool's import format")
+    ex.add_argument("--to", type=Path, help="output file (default: out/export-FORMAT.jsonl)")
+    for cmd in (dr, ex):
+        cmd.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
+        cmd.add_argument("--pred", type=Path, default=Path("out/claims.jsonl"),
+                         help="predicted claims.jsonl, entities.jsonl beside it (default: out/claims.jsonl)")
 
 
 def cmd_extract(args, with_reports: bool) -> int:
@@ -68,7 +85,7 @@ def cmd_extract(args, with_reports: bool) -> int:
             scores, diffs = score_claims({}, [])
         scored = set(scores["per_article"])
         unscored = sorted(a.id for a in articles if a.id not in scored)
-        write_reports(args.out, scores, diffs, entities, unscored, [str(e) for e in errors])
+        write_reports(args.out, scores, diffs, entities, unscored, [str(e) for e in errors], claims=claims, articles=articles, nlp=nlp)
         print(summary(scores))
     return EXIT_BAD_INPUT if errors else 0
 
@@ -86,6 +103,27 @@ def summary(scores: dict) -> str:
     return "\n".join(lines)
 
 
+def cmd_draft(args) -> int:
+    from .draft import write_draft
+
+    target, claims, entities = write_draft(args.id, args.pred, args.corpus, args.gold, args.force)
+    print(f"wrote {target}: {claims} claim and {entities} entity lines marked DRAFT; check each, then "
+          f"python tools/build_gold.py {args.id} && claims validate-gold")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .draft import article_predictions
+    from .export import export_task
+    from .records import write_text
+
+    tasks = [export_task(args.format, *article_predictions(args.pred, args.corpus, article_id)) for article_id in args.ids]
+    target = args.to or args.pred.with_name(f"export-{args.format}.jsonl")
+    write_text(target, "".join(json.dumps(t, ensure_ascii=False) + "\n" for t in tasks))
+    print(f"wrote {target}: {len(tasks)} {args.format} task(s)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -97,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
             scores, _ = score_files(args.gold, args.pred)
             print(json.dumps(scores, indent=2) if args.json else summary(scores))
             return 0
+        if args.command == "draft":
+            return cmd_draft(args)
+        if args.command == "export":
+            return cmd_export(args)
         from .gold import validate_gold
 
         counts = validate_gold(args.gold, args.corpus)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .claims import strict_key
-from .corpus import SUFFIXES, read_article
+from .corpus import SUFFIXES, Article, read_article
 from .dates_util import valid_value
 from .errors import InputError
 from .gazetteer import known_code, load_gazetteer
 from .records import claim_from_json, entity_from_json, read_jsonl
+
+DRAFT_MARK = "DRAFT "  # starts every line `claims draft` pre-fills in gold/labels/<id>.txt
 
 
 def valid_code(code: str) -> bool:
@@ -17,12 +19,30 @@ def valid_code(code: str) -> bool:
     return known_code(code) or code in load_gazetteer().org_codes
 
 
-def article_text(corpus: Path, article_id: str, path: Path, line: int) -> str:
+def find_article(corpus: Path, article_id: str) -> Article | None:
+    """The corpus article with this id, or None."""
     for suffix in SUFFIXES:
         candidate = corpus / f"{article_id}{suffix}"
         if candidate.is_file():
-            return read_article(candidate, corpus).text
+            return read_article(candidate, corpus)
+    return None
+
+
+def article_text(corpus: Path, article_id: str, path: Path, line: int) -> str:
+    if article := find_article(corpus, article_id):
+        return article.text
     raise InputError(path, f"no corpus article {article_id!r}", line=line)
+
+
+def check_not_draft(path: Path) -> None:
+    """A label file is gold only once every line ``claims draft`` pre-filled has been checked."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise InputError(path, "not valid UTF-8") from None
+    for n, line in enumerate(lines, 1):
+        if line.startswith(DRAFT_MARK):
+            raise InputError(path, f"draft line not checked yet (fix or delete it, then remove {DRAFT_MARK.strip()!r})", line=n)
 
 
 def validate_file(path: Path, root: Path, kind: str, corpus: Path) -> int:
@@ -64,7 +84,10 @@ def validate_file(path: Path, root: Path, kind: str, corpus: Path) -> int:
 
 
 def validate_gold(gold_dir: Path, corpus: Path) -> dict[str, int]:
-    """Validate every gold file; returns line counts per kind."""
+    """Validate every gold file (label files first: none may still be a draft); returns line counts per kind."""
+    labels = gold_dir / "labels"
+    for path in sorted(labels.rglob("*.txt")) if labels.is_dir() else []:
+        check_not_draft(path)
     counts = {}
     for kind in ("claims", "entities"):
         root = gold_dir / kind

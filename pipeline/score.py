@@ -9,8 +9,9 @@ from pathlib import Path
 from spacy.scorer import PRFScore
 
 from .claims import claim_set, norm_code, relaxed_key, strict_key
+from .dates_util import coarser
 from .errors import InputError
-from .records import Claim, Entity, claim_from_json, entity_from_json, read_jsonl
+from .records import RELATIONS, Claim, Entity, claim_from_json, entity_from_json, read_jsonl
 
 
 def prf(score: PRFScore) -> dict:
@@ -18,12 +19,73 @@ def prf(score: PRFScore) -> dict:
             "tp": int(score.tp), "fp": int(score.fp), "fn": int(score.fn)}
 
 
+MISMATCH_KINDS = ("date", "polarity", "direction")
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A predicted claim that matches a gold claim in everything but one field (a strict FP + FN pair)."""
+
+    kind: str  # one of MISMATCH_KINDS
+    predicted: Claim
+    gold: Claim
+
+    def describe(self) -> str:
+        p, g = self.predicted, self.gold
+        if self.kind == "date":
+            return f"date differs: predicted {p.date or 'none'}, gold {g.date or 'none'}"
+        if self.kind == "polarity":
+            return f"polarity differs: predicted {p.polarity}, gold {g.polarity}"
+        return f"direction differs: predicted {p.subject} → {p.object}, gold {g.subject} → {g.object}"
+
+
+def _mismatch_key(kind: str, claim: Claim, gold: bool) -> tuple | None:
+    """What must agree for a ``kind`` mismatch; the differing field is left out."""
+    subject, relation, obj, polarity = relaxed_key(claim)
+    if kind == "date":
+        return subject, relation, obj, polarity
+    if kind == "polarity":
+        return subject, relation, obj, claim.date
+    if RELATIONS[relation]:
+        return None  # a symmetric pair has no direction
+    return (obj, relation, subject, polarity, claim.date) if gold else (subject, relation, obj, polarity, claim.date)
+
+
+def pair_mismatches(false_positives: list[Claim], false_negatives: list[Claim]) -> list[Mismatch]:
+    """Pair strict FPs with FNs that differ only in date, polarity or direction (one to one,
+    in that order); for dates, a gold date that contains or lies inside the predicted one first."""
+    fps, fns, out = list(false_positives), list(false_negatives), []
+    for kind in MISMATCH_KINDS:
+        for pred in list(fps):
+            key = _mismatch_key(kind, pred, gold=False)
+            # both are strict errors, so an equal key means exactly the left-out field differs
+            candidates = [g for g in fns if key is not None and _mismatch_key(kind, g, gold=True) == key]
+            if candidates:
+                gold = min(candidates, key=lambda g: not (coarser(g.date, pred.date) or coarser(pred.date, g.date)))
+                fps = [c for c in fps if c is not pred]
+                fns = [c for c in fns if c is not gold]
+                out.append(Mismatch(kind, pred, gold))
+    return out
+
+
 @dataclass
 class ArticleDiff:
-    """What one article got right and wrong, for the report."""
+    """What one article got right and wrong, for the report. ``false_positives``/``false_negatives``
+    are every strict error; ``mismatches`` pairs those that differ in one field only."""
 
     false_positives: list[Claim] = field(default_factory=list)
     false_negatives: list[Claim] = field(default_factory=list)
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    def __post_init__(self):
+        if not self.mismatches:
+            self.mismatches = pair_mismatches(self.false_positives, self.false_negatives)
+
+    def unpaired(self) -> tuple[list[Claim], list[Claim]]:
+        """The false positives and negatives that no mismatch explains."""
+        paired = {id(c) for m in self.mismatches for c in (m.predicted, m.gold)}
+        return ([c for c in self.false_positives if id(c) not in paired],
+                [c for c in self.false_negatives if id(c) not in paired])
 
 
 def load_claims(path: Path) -> list[Claim]:

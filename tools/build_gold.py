@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 from pipeline.corpus import read_article
+from pipeline.errors import InputError
+from pipeline.gold import check_not_draft
 from pipeline.nlp import build_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +56,8 @@ def entities(article, lines: list[str], block: list[str]) -> list[dict]:
                 continue
             taken.append((s, e))
             key = "value" if label == "DATE" else "code"
-            out.append({"article": article.id, "start": s, "end": e, "text": article.text[s:e], "label": label, key: code})
+            value = None if label == "DATE" and code == "-" else code  # an unresolved date: value null
+            out.append({"article": article.id, "start": s, "end": e, "text": article.text[s:e], "label": label, key: value})
     return sorted(out, key=lambda x: x["start"])
 
 
@@ -96,6 +99,10 @@ def main(argv: list[str]) -> None:
             continue
         corpus_path = next(args.corpus.glob(f"{path.stem}.*"))
         article = read_article(corpus_path, args.corpus)
+        try:
+            check_not_draft(path)
+        except InputError as err:
+            sys.exit(str(err))
         sections = parse_labels(path)
         doc = nlp(article.clean)
         block = [phrase.strip() for line in sections.get("block", []) for phrase in line.split("|")]
