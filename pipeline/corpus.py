@@ -182,6 +182,11 @@ def read_article(path: Path, root: Path) -> Article:
     return Article(article_id, path, text, meta, clean_text(text, body))
 
 
+def article_path(root: Path, article_id: str) -> Path | None:
+    """The corpus file of ``article_id`` (``<id>.txt`` or ``<id>.md``), if there is one."""
+    return next((p for p in (root / f"{article_id}{s}" for s in SUFFIXES) if p.is_file()), None)
+
+
 def corpus_files(root: Path) -> list[Path]:
     """Article files under ``root`` in a stable order."""
     if not root.is_dir():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .claims import strict_key
-from .corpus import SUFFIXES, read_article
+from .corpus import article_path, read_article
 from .dates_util import valid_value
 from .errors import InputError
 from .gazetteer import known_code, load_gazetteer
@@ -18,11 +18,9 @@ def valid_code(code: str) -> bool:
 
 
 def article_text(corpus: Path, article_id: str, path: Path, line: int) -> str:
-    for suffix in SUFFIXES:
-        candidate = corpus / f"{article_id}{suffix}"
-        if candidate.is_file():
-            return read_article(candidate, corpus).text
-    raise InputError(path, f"no corpus article {article_id!r}", line=line)
+    if (found := article_path(corpus, article_id)) is None:
+        raise InputError(path, f"no corpus article {article_id!r}", line=line)
+    return read_article(found, corpus).text
 
 
 def validate_file(path: Path, root: Path, kind: str, corpus: Path) -> int:

@@ -1,3 +1,4 @@
+import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -106,3 +107,31 @@ def test_interrupted_write_leaves_previous_file_whole(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         write_text(target, "new content\n")
     assert target.read_text() == "previous\n" and list(tmp_path.iterdir()) == [target]
+
+
+def one_line_error(capsys) -> str:
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and "\n" not in err
+    return err
+
+
+def load_build_gold():
+    spec = importlib.util.spec_from_file_location("build_gold", ROOT / "tools" / "build_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("ids, message", [
+    (["no-such-id"], "labels/no-such-id.txt: no label file for id 'no-such-id'"),
+    (["x"], "labels/x.txt: no corpus article 'x'"),
+])
+def test_build_gold_with_an_unknown_id_exits_2(tmp_path, capsys, monkeypatch, ids, message):
+    monkeypatch.setattr("pipeline.nlp.build_nlp", lambda *a: pytest.fail("build_gold started work despite a bad id"))
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "x.txt").write_text("[claims]\n")
+    (tmp_path / "corpus").mkdir()
+    args = ["--labels", str(tmp_path / "labels"), "--out", str(tmp_path / "gold"), "--corpus", str(tmp_path / "corpus")]
+    assert load_build_gold().main(args + ids) == 2
+    assert message in one_line_error(capsys)
+    assert not (tmp_path / "gold").exists()
