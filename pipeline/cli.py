@@ -20,26 +20,29 @@ def parser() -> argparse.ArgumentParser:
         "Turn news articles about diplomacy into dated, scored claims (formats, codes and scoring: "
         "docs/reference.md). Bad input exits with status 2 and a one-line message naming the file and line."))
     sub = p.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar or status lines on stderr (errors and results still print)")
     model = {"default": DEFAULT_MODEL, "help": f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})"}
 
-    run = sub.add_parser("run", help="extract corpus/ into out/, score against gold/, write reports")
+    run = sub.add_parser("run", parents=[common], help="extract corpus/ into out/, score against gold/, write reports")
     run.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
     run.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder holding claims/<id>.jsonl (default: gold)")
     run.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     run.add_argument("--model", **model)
 
-    ext = sub.add_parser("extract", help="write entities.jsonl and claims.jsonl only")
+    ext = sub.add_parser("extract", parents=[common], help="write entities.jsonl and claims.jsonl only")
     ext.add_argument("--corpus", type=Path, required=True, help="articles folder")
     ext.add_argument("--out", type=Path, required=True, help="output folder")
     ext.add_argument("--model", **model)
 
-    sc = sub.add_parser("score",
+    sc = sub.add_parser("score", parents=[common],
                         help="score predicted claims (and entities.jsonl beside them) against gold")
     sc.add_argument("--gold", type=Path, required=True, help="gold folder holding claims/<id>.jsonl and entities/")
     sc.add_argument("--pred", type=Path, required=True, help="predicted claims.jsonl")
     sc.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
-    val = sub.add_parser("validate-gold",
+    val = sub.add_parser("validate-gold", parents=[common],
                          help="check every gold line against the spec and the article text")
     val.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
     val.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
@@ -76,7 +79,7 @@ def _extract(args, outputs: OutputSet, with_reports: bool) -> int:
     gold = load_gold_for(args.gold, {a.id for a in articles}, args.corpus) if with_reports else None
     nlp = build_nlp(args.model)
     with outputs:
-        entities, claims = extract(nlp, articles, progress=True)
+        entities, claims = extract(nlp, articles, progress=not args.quiet and sys.stderr.isatty())
         outputs.write_jsonl("entities.jsonl", entities)
         outputs.write_jsonl("claims.jsonl", claims)
         if gold is not None:
@@ -86,8 +89,9 @@ def _extract(args, outputs: OutputSet, with_reports: bool) -> int:
             scored = set(scores["per_article"])
             unscored = sorted(a.id for a in articles if a.id not in scored)
             write_reports(outputs.staging, scores, diffs, entities, unscored, [str(e) for e in errors])
-    skipped = f" ({len(errors)} bad files skipped)" if errors else ""
-    print(f"{len(articles)} articles{skipped}: {len(entities)} entities, {len(claims)} claims → {args.out}", file=sys.stderr)
+    if not args.quiet:
+        skipped = f" ({len(errors)} bad files skipped)" if errors else ""
+        print(f"{len(articles)} articles{skipped}: {len(entities)} entities, {len(claims)} claims → {args.out}", file=sys.stderr)
     if gold is not None:
         print(summary(scores))
     return EXIT_BAD_INPUT if errors else 0
@@ -120,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         from .gold import validate_gold
 
         counts = validate_gold(args.gold, args.corpus)
-        print(f"gold OK: {counts['claims']} claims, {counts['entities']} entities")
+        if not args.quiet:
+            print(f"gold OK: {counts['claims']} claims, {counts['entities']} entities")
         return 0
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -1,3 +1,4 @@
+import functools
 import importlib.util
 import json
 import os
@@ -8,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tqdm import tqdm
 
-from pipeline.cli import main
+from pipeline.cli import main, parser
 from pipeline.records import OutputSet, write_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -294,3 +296,47 @@ def test_build_gold_with_an_unknown_id_exits_2(tmp_path, capsys, monkeypatch, id
     assert load_build_gold().main(args + ids) == 2
     assert message in one_line_error(capsys)
     assert not (tmp_path / "gold").exists()
+
+
+@pytest.mark.parametrize("command", [["run"], ["extract", "--corpus", "c", "--out", "o"],
+                                     ["score", "--gold", "g", "--pred", "p"], ["validate-gold"]])
+def test_every_command_takes_quiet(command):
+    assert parser().parse_args(command + ["--quiet"]).quiet and parser().parse_args(command + ["-q"]).quiet
+
+
+def test_quiet_silences_status_lines_not_results(tmp_path, capsys):
+    assert main(["validate-gold", "--gold", str(ROOT / "gold"), "--corpus", str(ROOT / "corpus"), "--quiet"]) == 0
+    assert capsys.readouterr().out == ""
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Spain expelled the North Korean ambassador.")
+    assert main(["extract", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    gold, pred = gold_and_pred(tmp_path / "s")
+    assert main(["score", "--gold", str(gold), "--pred", str(pred), "--quiet"]) == 0
+    assert "F1 1.000" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("tty, quiet, bar", [(True, False, True), (True, True, False), (False, False, False)])
+def test_progress_bar_only_on_a_terminal_without_quiet(tmp_path, capsys, monkeypatch, tty, quiet, bar):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Spain expelled the North Korean ambassador.")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: tty)
+    assert main(["extract", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o")] + (["-q"] if quiet else [])) == 0
+    assert ("1/1" in capsys.readouterr().err) == bar
+
+
+def test_progress_bar_moves_per_article_not_per_batch(nlp, tmp_path, monkeypatch):
+    from pipeline.corpus import read_corpus
+    from pipeline.extract import extract
+
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(f"Article {n}: Spain expelled the North Korean ambassador.")
+    articles, _ = read_corpus(tmp_path)
+    events = []
+    make_doc = nlp.make_doc
+    monkeypatch.setattr(nlp, "make_doc", lambda text: events.append(f"parse {text.split()[1]}") or make_doc(text))
+    monkeypatch.setattr(sys, "stderr", type("Spy", (), {"write": lambda self, s: events.append(s), "flush": lambda self: None})())
+    monkeypatch.setattr("pipeline.extract.tqdm", functools.partial(tqdm, mininterval=0), raising=False)  # draw every update
+    extract(nlp, articles, progress=True)
+    bar_at_one = next(i for i, e in enumerate(events) if "1/3" in e)
+    assert bar_at_one < events.index("parse 2:")  # the bar showed article 1 done before article 3 was read
