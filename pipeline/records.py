@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
+from .dates_util import valid_value
 from .errors import InputError
 
 RELATIONS = {
@@ -206,8 +207,11 @@ def claim_from_json(obj: dict, path: Path, line: int) -> Claim:
         raise InputError(path, f"polarity must be positive or negative, not {obj['polarity']!r}", line=line)
     if obj.get("date") is not None and not isinstance(obj["date"], str):
         raise InputError(path, "date must be a string or null", line=line)
+    if not valid_value(obj.get("date")):
+        raise InputError(path, f"bad date value {obj['date']!r} (want YYYY, YYYY-MM, YYYY-MM-DD, YYY0s or start/end)", line=line)
+    _check_optional(obj, {"evidence": str, "start": int, "end": int, "pattern": str, "confidence": (int, float)}, path, line)
     known = {f.name for f in fields(Claim)}
-    data = {k: v for k, v in obj.items() if k in known}
+    data = {k: v for k, v in obj.items() if k in known and v is not None}  # null: the field's default
     data.setdefault("date", None)
     data.setdefault("evidence", "")
     data.setdefault("start", 0)
@@ -215,11 +219,20 @@ def claim_from_json(obj: dict, path: Path, line: int) -> Claim:
     return Claim(**data)
 
 
+def _check_optional(obj: dict, kinds: dict, path: Path, line: int) -> None:
+    """Optional fields may be absent or null, else of their type (a bool is not a number here)."""
+    for key, kind in kinds.items():
+        value = obj.get(key)
+        if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+            raise InputError(path, f"{key!r} must be {'a number' if isinstance(kind, tuple) else kind.__name__}", line=line)
+
+
 def entity_from_json(obj: dict, path: Path, line: int) -> Entity:
     for key, kind in {"article": str, "start": int, "end": int, "text": str, "label": str}.items():
-        if not isinstance(obj.get(key), kind):
+        if not isinstance(obj.get(key), kind) or isinstance(obj.get(key), bool):
             raise InputError(path, f"entity needs {key!r} ({kind.__name__})", line=line)
     if obj["label"] not in ("COUNTRY", "ORG", "DATE"):
         raise InputError(path, f"unknown entity label {obj['label']!r}", line=line)
+    _check_optional(obj, {"code": str, "value": str}, path, line)
     known = {f.name for f in fields(Entity)}
     return Entity(**{k: v for k, v in obj.items() if k in known})

@@ -77,6 +77,18 @@ def test_bad_gold_line_exits_2_naming_file_and_line(tmp_path, capsys, line, mess
     assert "a.jsonl:2" in err and message in err and "\n" not in err
 
 
+@pytest.mark.parametrize("field, message", [
+    ('"date": "2019-13"', "claims.jsonl:1: bad date value '2019-13'"),  # was a traceback (IllegalMonthError)
+    ('"start": "12"', "claims.jsonl:1: 'start' must be int"),
+    ('"confidence": true', "claims.jsonl:1: 'confidence' must be a number"),
+])
+def test_bad_prediction_field_exits_2(tmp_path, capsys, field, message):
+    gold, pred = gold_and_pred(tmp_path)
+    pred.write_text(pred.read_text().replace("}", f", {field}}}") + pred.read_text().replace("visit", "recognize"))
+    assert main(["score", "--gold", str(gold), "--pred", str(pred)]) == 2
+    assert message in one_line_error(capsys)
+
+
 def test_bad_prediction_line_exits_2(tmp_path, capsys):
     (tmp_path / "gold" / "claims").mkdir(parents=True)
     pred = tmp_path / "claims.jsonl"
