@@ -1,3 +1,4 @@
+import argparse
 import functools
 import importlib.util
 import json
@@ -352,3 +353,25 @@ def test_progress_bar_moves_per_article_not_per_batch(nlp, tmp_path, monkeypatch
     extract(nlp, articles, progress=True)
     bar_at_one = next(i for i, e in enumerate(events) if "1/3" in e)
     assert bar_at_one < events.index("parse 2:")  # the bar showed article 1 done before article 3 was read
+
+
+def test_the_repository_stands_alone_docs_point_inside_it():
+    texts = {p: p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")),
+                                                        *sorted((ROOT / "pipeline").rglob("*.py"))]}
+    texts["claims --help"] = parser().format_help()
+    assert [str(p) for p, t in texts.items() if "../shared" in t or "CLAIMS-SPEC" in t] == []
+    assert "docs/reference.md" in texts["claims --help"] and "docs/reference.md" in texts[ROOT / "README.md"]
+
+
+def test_reference_names_every_relation_label_command_and_option():
+    from pipeline.records import POLARITIES, RELATIONS
+
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[4].strip() for line in reference.splitlines()
+            if line.startswith("| `") and line.count("|") == 5}
+    assert {r: ("yes" if sym else "no") for r, sym in RELATIONS.items()} == rows  # symmetric column in step with the code
+    words = [*POLARITIES, "COUNTRY", "ORG", "DATE"]
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in sub.choices.items():
+        words += [f"claims {name}"] + [o for a in command._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    assert [w for w in words if w not in reference] == []
