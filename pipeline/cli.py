@@ -55,7 +55,7 @@ def cmd_extract(args, with_reports: bool) -> int:
     try:
         return _extract(args, outputs, with_reports)
     except InputError as err:
-        raise InputError(err.path, f"{err.message} ({_outcome(outputs)})", err.line) from None
+        raise InputError(err.path, f"{err.message}; {_outcome(outputs)}", err.line) from None
     except KeyboardInterrupt:
         print(f"interrupted; {_outcome(outputs)}", file=sys.stderr)
         return EXIT_INTERRUPTED
