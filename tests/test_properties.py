@@ -14,7 +14,8 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from pipeline.claims import claim_set, relaxed_key, strict_key
-from pipeline.components.dates import DateNormaliser, parse_published
+from pipeline.components.date_rules import load_words
+from pipeline.components.dates import Context, parse_published, resolve
 from pipeline.corpus import BOM, read_article
 from pipeline.dates_util import coarser, date_range, valid_value
 from pipeline.errors import InputError
@@ -83,26 +84,31 @@ def test_coarser_is_a_strict_order(a, b):
     assert not (coarser(a, b) and coarser(b, a))
 
 
+WORDS = load_words()
 RELATIVE = st.sampled_from(["today", "yesterday", "tomorrow", "this year", "last year", "next year", "this month",
                             "last month", "next month", "last October", "January this year", "on Wednesday",
-                            "on Monday", "February 24", "December", "earlier this week", "two days ago"])
+                            "on Monday", "February 24", "December", "earlier this week", "two days ago",
+                            "later that year", "that month", "the following year", "'49", "the '80s", "Christmas"])
 
 
-@given(published=st.none() | PUBLISHED, text=RELATIVE | st.text(max_size=20), past=st.booleans())
-def test_date_normaliser_gives_a_spec_value_null_or_not_a_date(published, text, past):
+@given(published=st.none() | PUBLISHED, text=RELATIVE | st.text(max_size=20), tense=st.sampled_from(["past", "present", "future"]),
+       before=st.lists(VALUE, max_size=2))
+def test_date_normaliser_gives_a_spec_value_null_or_not_a_date(published, text, tense, before):
+    value = resolve(text, context(published, tense=tense, before=before))
+    assert value is False or valid_value(value)
+
+
+def context(published, **kwargs) -> Context:
     base, parts = parse_published(published)
     parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base or dt.datetime(1900, 1, 1),
-                                                        "PREFER_DATES_FROM": "past" if past else "current_period"})
-    value = DateNormaliser.value(text, base, parts, parser)
-    assert value is False or valid_value(value)
+                                                        "PREFER_DATES_FROM": "current_period"})
+    return Context(base, parts, parser, WORDS, **kwargs)
 
 
 @pytest.mark.xfail(reason="components/dates.py writes year 20 as '20' (strftime, no zero padding): for its owner",
                    strict=False)
 def test_far_relative_dates_are_four_digit_years_or_null():
-    base, parts = parse_published("2020-06-15")
-    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base})
-    value = DateNormaliser.value("2000 years ago", base, parts, parser)
+    value = resolve("2000 years ago", context("2020-06-15"))
     assert value is False or valid_value(value)
 
 
