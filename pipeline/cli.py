@@ -9,34 +9,41 @@ from pathlib import Path
 
 from .errors import InputError
 from .nlp import DEFAULT_MODEL
+from .records import OutputSet
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="claims", description=(
-        "Turn news articles about diplomacy into dated, scored claims (see CLAIMS-SPEC.md). "
-        "Bad input exits with status 2 and a one-line message naming the file and line."))
+        "Turn news articles about diplomacy into dated, scored claims (formats, codes and scoring: "
+        "docs/reference.md). Bad input exits with status 2 and a one-line message naming the file and line."))
     sub = p.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar or status lines on stderr (errors and results still print)")
     model = {"default": DEFAULT_MODEL, "help": f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})"}
 
-    run = sub.add_parser("run", help="extract corpus/ into out/, score against gold/, write reports")
+    run = sub.add_parser("run", parents=[common], help="extract corpus/ into out/, score against gold/, write reports")
     run.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
-    run.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
+    run.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder holding claims/<id>.jsonl (default: gold)")
     run.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     run.add_argument("--model", **model)
 
-    ext = sub.add_parser("extract", help="write entities.jsonl and claims.jsonl only")
+    ext = sub.add_parser("extract", parents=[common], help="write entities.jsonl and claims.jsonl only")
     ext.add_argument("--corpus", type=Path, required=True, help="articles folder")
     ext.add_argument("--out", type=Path, required=True, help="output folder")
     ext.add_argument("--model", **model)
 
-    sc = sub.add_parser("score", help="score predicted claims (and entities.jsonl beside them) against gold")
-    sc.add_argument("--gold", type=Path, required=True, help="gold folder with claims/ and entities/")
+    sc = sub.add_parser("score", parents=[common],
+                        help="score predicted claims (and entities.jsonl beside them) against gold")
+    sc.add_argument("--gold", type=Path, required=True, help="gold folder holding claims/<id>.jsonl and entities/")
     sc.add_argument("--pred", type=Path, required=True, help="predicted claims.jsonl")
     sc.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
-    val = sub.add_parser("validate-gold", help="check every gold line against the spec and the article text")
+    val = sub.add_parser("validate-gold", parents=[common],
+                         help="check every gold line against the spec and the article text")
     val.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
     val.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
     add_review_commands(sub)
@@ -60,32 +67,50 @@ def add_review_commands(sub) -> None:
 
 
 def cmd_extract(args, with_reports: bool) -> int:
+    """``extract`` and ``run``: inputs are checked first, outputs staged and replaced together at the end."""
+    outputs = OutputSet(args.out)
+    try:
+        return _extract(args, outputs, with_reports)
+    except InputError as err:
+        raise InputError(err.path, f"{err.message}; {_outcome(outputs)}", err.line) from None
+    except KeyboardInterrupt:
+        print(f"interrupted; {_outcome(outputs)}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _outcome(outputs: OutputSet) -> str:
+    return f"all outputs in {outputs.folder} were replaced" if outputs.committed else f"nothing written to {outputs.folder}"
+
+
+def _extract(args, outputs: OutputSet, with_reports: bool) -> int:
     from .corpus import read_corpus
     from .extract import extract
     from .nlp import build_nlp
-    from .records import write_jsonl
+    from .score import load_gold_for, score_predictions
 
     articles, errors = read_corpus(args.corpus)
     for err in errors:
         print(f"error: {err}", file=sys.stderr)
     if not articles and not errors:
         raise InputError(args.corpus, "no .txt or .md articles found")
+    gold = load_gold_for(args.gold, {a.id for a in articles}, args.corpus) if with_reports else None
     nlp = build_nlp(args.model)
-    entities, claims = extract(nlp, articles, progress=True)
-    write_jsonl(args.out / "entities.jsonl", entities)
-    write_jsonl(args.out / "claims.jsonl", claims)
-    print(f"{len(articles)} articles: {len(entities)} entities, {len(claims)} claims → {args.out}", file=sys.stderr)
-    if with_reports:
-        from .report import write_reports
-        from .score import score_claims, score_files
+    with outputs:
+        entities, claims = extract(nlp, articles, progress=not args.quiet and sys.stderr.isatty())
+        outputs.write_jsonl("entities.jsonl", entities)
+        outputs.write_jsonl("claims.jsonl", claims)
+        if gold is not None:
+            from .report import write_reports
 
-        if (args.gold / "claims").is_dir():
-            scores, diffs = score_files(args.gold, args.out / "claims.jsonl")
-        else:
-            scores, diffs = score_claims({}, [])
-        scored = set(scores["per_article"])
-        unscored = sorted(a.id for a in articles if a.id not in scored)
-        write_reports(args.out, scores, diffs, entities, unscored, [str(e) for e in errors], claims=claims, articles=articles, nlp=nlp)
+            scores, diffs = score_predictions(gold, claims, entities)
+            scored = set(scores["per_article"])
+            unscored = sorted(a.id for a in articles if a.id not in scored)
+            write_reports(outputs.staging, scores, diffs, entities, unscored, [str(e) for e in errors],
+                          claims=claims, articles=articles, nlp=nlp)
+    if not args.quiet:
+        skipped = f" ({len(errors)} bad files skipped)" if errors else ""
+        print(f"{len(articles)} articles{skipped}: {len(entities)} entities, {len(claims)} claims → {args.out}", file=sys.stderr)
+    if gold is not None:
         print(summary(scores))
     return EXIT_BAD_INPUT if errors else 0
 
@@ -142,11 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         from .gold import validate_gold
 
         counts = validate_gold(args.gold, args.corpus)
-        print(f"gold OK: {counts['claims']} claims, {counts['entities']} entities")
+        if not args.quiet:
+            print(f"gold OK: {counts['claims']} claims, {counts['entities']} entities")
         return 0
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("interrupted; outputs already in place were left untouched", file=sys.stderr)
-        return 130
+        print("interrupted; nothing was written", file=sys.stderr)  # extract/run say more (cmd_extract)
+        return EXIT_INTERRUPTED

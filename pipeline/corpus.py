@@ -2,6 +2,8 @@
 
 Cleaning never deletes characters: boilerplate is overwritten with spaces (newlines kept), so every
 offset into ``Article.clean`` is also an offset into the whole decoded file, as the spec requires.
+``Article.text`` is that decoded file (a byte-order mark, if any, is index 0) with each control
+character replaced by one space.
 """
 
 from __future__ import annotations
@@ -10,13 +12,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import Iterator
 
 from .errors import InputError
 
 SUFFIXES = (".txt", ".md")
-PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PUBLISHED = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+# "last year", "next month", a past "December": one year either side must stay a YYYY value.
+PUBLISHED_YEARS = (1001, 9998)
+FENCE = "---"
+BOM = "\ufeff"
+# C0/C1 control characters other than tab and line ends (NUL, ESC, form feed, NEL...): each becomes
+# one space when the file is read, so offsets stay those of the decoded file and no control
+# character reaches an entity, an evidence sentence or a report.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # Each pattern marks text that is page furniture, not article prose. Why each one exists:
 BOILERPLATE = [
@@ -57,46 +66,80 @@ def blank(text: str, start: int, end: int) -> str:
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, int]:
-    """Return (front matter dict, offset where the body starts); no front matter gives ({}, 0)."""
-    if not text.startswith("---\n"):
-        return {}, 0
-    end = text.find("\n---", 3)
-    if end < 0 or text[end + 4:end + 5] not in ("\n", ""):
-        raise InputError(path, "front matter opened with '---' but never closed", line=1)
-    block = text[4:end]
-    try:
-        meta = yaml.load(block, Loader=yaml.BaseLoader) if block.strip() else {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise InputError(path, f"malformed front matter: {getattr(exc, 'problem', exc)}", line=line) from None
-    if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
-        raise InputError(path, "front matter must be 'key: value' lines", line=2)
+    """Return (front matter, offset where the body starts), parsed as spec section 1 defines it.
+
+    Not YAML: a value is the rest of its line after the first ": ", one pair of surrounding quotes
+    removed. A leading byte-order mark and CRLF line ends are ordinary input.
+    """
+    start = 1 if text.startswith(BOM) else 0
+    lines = _lines(text, start)
+    if next(lines, ("",))[0].rstrip() != FENCE:
+        return {}, start
+    block = []
+    for n, (line, end) in enumerate(lines, 2):
+        if line.rstrip() == FENCE:
+            return _parse_block(block, path), end
+        block.append((n, line))
+    raise InputError(path, f"front matter opened with {FENCE!r} but never closed", line=1)
+
+
+def _parse_block(block: list[tuple[int, str]], path: Path) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    first_line: dict[str, int] = {}
+    for n, line in block:
+        if not line.strip():
+            continue
+        key, value = _key_value(line, path, n)
+        if key in meta:
+            raise InputError(path, f"front matter key {key!r} given twice (first on line {first_line[key]})", line=n)
+        meta[key], first_line[key] = value, n
     if "published" in meta:
-        check_published(meta["published"], path, line=_key_line(block, "published") + 1)
-    return meta, end + 4
+        check_published(meta["published"], path, line=first_line["published"])
+    return meta
 
 
-def _key_line(block: str, key: str) -> int:
-    for n, line in enumerate(block.splitlines(), 1):
-        if line.startswith(key + ":"):
-            return n
-    return 0
+def _lines(text: str, pos: int) -> Iterator[tuple[str, int]]:
+    """(line without its line end, offset after the line end); only "\\n" ends a line (str.splitlines
+    also splits at U+2028 and others, which would shift line numbers)."""
+    while pos < len(text):
+        newline = text.find("\n", pos)
+        end = len(text) if newline < 0 else newline + 1
+        yield text[pos:end].rstrip("\r\n"), end
+        pos = end
+
+
+def _key_value(line: str, path: Path, n: int) -> tuple[str, str]:
+    key, sep, value = line.partition(": ")
+    if not sep and line.rstrip().endswith(":"):  # "title:" with nothing after it is an empty value
+        key, value = line.rstrip()[:-1], ""
+    elif not sep:
+        raise InputError(path, f"front matter line is not 'key: value': {line.strip()[:40]!r}", line=n)
+    key, value = key.strip(), value.strip()
+    if not key:
+        raise InputError(path, "front matter line has an empty key", line=n)
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return key, value
 
 
 def check_published(value: str, path: Path, line: int) -> None:
-    """``published`` must be YYYY, YYYY-MM or YYYY-MM-DD and a real calendar date."""
+    """``published`` must be YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date, in the supported years."""
     parts = value.split("-")
     try:
-        if not PUBLISHED.match(value):
+        if not PUBLISHED.fullmatch(value):
             raise ValueError
         dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     except ValueError:
         raise InputError(path, f"bad published date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)", line=line) from None
+    if not PUBLISHED_YEARS[0] <= int(parts[0]) <= PUBLISHED_YEARS[1]:
+        raise InputError(path, f"published year {parts[0]} is outside {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}: "
+                               "dates relative to it would not be four-digit years", line=line)
 
 
 def clean_text(text: str, body_start: int) -> str:
     """Blank front matter, boilerplate and markup; the result has exactly ``len(text)`` chars."""
-    out = blank(text, 0, body_start)
+    # The CR of a CRLF becomes a space so the line patterns ("...$") see the same lines as with LF.
+    out = blank(text, 0, body_start).replace("\r\n", " \n")
     for pattern in BOILERPLATE:
         for m in pattern.finditer(out, body_start):
             out = blank(out, m.start(), m.end())
@@ -122,17 +165,26 @@ def _blank_repeated_lines(text: str, body_start: int) -> str:
 def read_article(path: Path, root: Path) -> Article:
     """Decode, parse front matter and clean one file; bad input raises InputError."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot read") from None
+    try:
+        text = CONTROL.sub(" ", data.decode("utf-8"))  # a BOM stays: it is index 0 of the decoded file
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, f"not valid UTF-8 (byte {exc.start})", line=line) from None
-    if not text.strip():
+    if not text.removeprefix(BOM).strip():
         raise InputError(path, "empty file")
     meta, body = split_front_matter(text, path)
     if not text[body:].strip():
         raise InputError(path, "no article text after the front matter")
     article_id = path.relative_to(root).with_suffix("").as_posix()
     return Article(article_id, path, text, meta, clean_text(text, body))
+
+
+def article_path(root: Path, article_id: str) -> Path | None:
+    """The corpus file of ``article_id`` (``<id>.txt`` or ``<id>.md``), if there is one."""
+    return next((p for p in (root / f"{article_id}{s}" for s in SUFFIXES) if p.is_file()), None)
 
 
 def corpus_files(root: Path) -> list[Path]:

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
-VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$|^(\d{3})0s$|^(\d{4}(?:-\d{2}){0,2})/(\d{4}(?:-\d{2}){0,2})$")
+VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$|^(\d{3})0s$|^(\d{4}(?:-\d{2}){0,2})/(\d{4}(?:-\d{2}){0,2})$",
+                   re.ASCII)
 
 
 def valid_value(value: str | None) -> bool:
-    """A DATE value per spec: YYYY, YYYY-MM, YYYY-MM-DD, a decade YYY0s, or start/end."""
-    return value is None or bool(VALUE.match(value))
+    """A DATE value per spec (YYYY, YYYY-MM, YYYY-MM-DD, a decade YYY0s, or start/end) of real calendar dates."""
+    if value is None:
+        return True
+    if not VALUE.fullmatch(value):
+        return False
+    try:  # "2019-13" or "2019-02-30" match the shape but name no day ("0000" neither)
+        return all(dt.date.fromisoformat(day) for day in date_range(value))
+    except ValueError:
+        return False
 
 
 def date_range(value: str) -> tuple[str, str]:
@@ -38,4 +47,5 @@ def coarser(outer: str | None, inner: str | None) -> bool:
     if outer is None:
         return True
     (a, b), (c, d) = date_range(outer), date_range(inner)
-    return a <= c and d <= b
+    # Two spellings of one range ("1990s", "1990/1999") do not absorb each other: both would go.
+    return a <= c and d <= b and (a, b) != (c, d)

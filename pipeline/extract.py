@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from tqdm import tqdm
 
 from .claims import claim_set
 from .corpus import Article
@@ -26,12 +27,15 @@ def docs_for(nlp: Language, articles: list[Article], batch_size: int = 8) -> Ite
 
 
 def extract(nlp: Language, articles: list[Article], progress: bool = False) -> tuple[list[Entity], list[Claim]]:
-    """All entity records and the claim set of every article."""
+    """All entity records and the claim set of every article; ``progress`` draws a bar on stderr."""
     entities: list[Entity] = []
     claims: list[Claim] = []
-    for n, (article, doc) in enumerate(zip(articles, docs_for(nlp, articles)), 1):
-        if progress:
-            print(f"[{n}/{len(articles)}] {article.id}", file=sys.stderr)
+    # One article per batch, so the bar moves as each article is done: articles are long, and
+    # batching them by 8 made no measurable difference to words/second.
+    docs = docs_for(nlp, articles, batch_size=1)
+    bar = tqdm(zip(articles, docs), total=len(articles), unit="article", file=sys.stderr, disable=not progress)
+    for article, doc in bar:
+        bar.set_postfix_str(article.id, refresh=False)
         entities += entity_records(article, doc.ents)
         claims += claim_set(replace(c, article=article.id, evidence=article.text[c.start:c.end]) for c in doc._.claims or [])
     return entities, claims

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .claims import strict_key
-from .corpus import SUFFIXES, Article, read_article
+from .corpus import Article, article_path, read_article
 from .dates_util import valid_value
 from .errors import InputError
 from .gazetteer import known_code, load_gazetteer
@@ -21,17 +21,14 @@ def valid_code(code: str) -> bool:
 
 def find_article(corpus: Path, article_id: str) -> Article | None:
     """The corpus article with this id, or None."""
-    for suffix in SUFFIXES:
-        candidate = corpus / f"{article_id}{suffix}"
-        if candidate.is_file():
-            return read_article(candidate, corpus)
-    return None
+    found = article_path(corpus, article_id)
+    return read_article(found, corpus) if found is not None else None
 
 
 def article_text(corpus: Path, article_id: str, path: Path, line: int) -> str:
-    if article := find_article(corpus, article_id):
-        return article.text
-    raise InputError(path, f"no corpus article {article_id!r}", line=line)
+    if (article := find_article(corpus, article_id)) is None:
+        raise InputError(path, f"no corpus article {article_id!r}", line=line)
+    return article.text
 
 
 def check_not_draft(path: Path) -> None:

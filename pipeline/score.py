@@ -97,12 +97,30 @@ def load_entities(path: Path) -> list[Entity]:
 
 
 def load_gold(gold_dir: Path, kind: str) -> dict[str, list]:
-    """``gold_dir/<kind>/<id>.jsonl`` → {article id: records}; ids nest like the corpus."""
+    """``gold_dir/<kind>/<id>.jsonl`` → {article id: records}; ids nest like the corpus.
+
+    A missing gold folder, or one without claim files, is bad input: every score would read 0.
+    """
+    expected = f"expected {gold_dir / 'claims'}/<id>.jsonl"
+    if not gold_dir.is_dir():
+        raise InputError(gold_dir, f"gold folder not found ({expected})")
     root = gold_dir / kind
-    if not root.is_dir():
-        return {}
+    files = sorted(root.rglob("*.jsonl")) if root.is_dir() else []
+    if kind == "claims" and not files:
+        inside = f"; it holds .jsonl files itself: pass its parent {gold_dir.parent}" if any(gold_dir.glob("*.jsonl")) else ""
+        raise InputError(gold_dir, f"no gold claim files ({expected}){inside}")
     loader = load_claims if kind == "claims" else load_entities
-    return {p.relative_to(root).with_suffix("").as_posix(): loader(p) for p in sorted(root.rglob("*.jsonl"))}
+    return {p.relative_to(root).with_suffix("").as_posix(): loader(p) for p in files}
+
+
+def load_gold_for(gold_dir: Path, articles: set[str], source: str | Path) -> tuple[dict, dict]:
+    """Gold claims and entities for scoring ``articles`` (from ``source``); gold naming none of them is bad input."""
+    claims = load_gold(gold_dir, "claims")
+    if articles and not articles & set(claims):
+        example = gold_dir / "claims" / f"{min(articles)}.jsonl"
+        raise InputError(gold_dir / "claims", f"no gold file names any of the {len(articles)} articles in {source} "
+                                              f"(expected {gold_dir / 'claims'}/<id>.jsonl, e.g. {example})")
+    return claims, load_gold(gold_dir, "entities")
 
 
 def _count(score: PRFScore, gold: set, pred: set) -> None:
@@ -174,15 +192,21 @@ def score_entities(gold: dict[str, list[Entity]], pred: list[Entity]) -> dict:
             "partial": partial, "code_value_accuracy": round(value_hits / span_hits, 4) if span_hits else None}
 
 
+def score_predictions(gold: tuple[dict, dict], claims: list[Claim], entities: list[Entity] | None) -> tuple[dict, dict]:
+    """Claims (and entities, when both sides have them) against gold from ``load_gold_for``."""
+    gold_claims, gold_entities = gold
+    result, diffs = score_claims(gold_claims, claims)
+    if gold_entities and entities is not None:
+        result["entities"] = score_entities(gold_entities, entities)
+    return result, diffs
+
+
 def score_files(gold_dir: Path, pred_file: Path) -> tuple[dict, dict[str, ArticleDiff]]:
     """Score ``pred_file`` (claims.jsonl; entities.jsonl beside it, if present) against ``gold_dir``."""
-    if not gold_dir.is_dir():
-        raise InputError(gold_dir, "gold directory not found")
     if not pred_file.is_file():
         raise InputError(pred_file, "predictions file not found")
-    result, diffs = score_claims(load_gold(gold_dir, "claims"), load_claims(pred_file))
+    claims = load_claims(pred_file)
     ent_file = pred_file.with_name("entities.jsonl")
-    gold_ents = load_gold(gold_dir, "entities")
-    if gold_ents and ent_file.is_file():
-        result["entities"] = score_entities(gold_ents, load_entities(ent_file))
-    return result, diffs
+    entities = load_entities(ent_file) if ent_file.is_file() else None
+    gold = load_gold_for(gold_dir, {c.article for c in claims} | {e.article for e in entities or []}, pred_file)
+    return score_predictions(gold, claims, entities)

@@ -17,7 +17,7 @@ import re
 import sys
 from pathlib import Path
 
-from pipeline.corpus import read_article
+from pipeline.corpus import article_path, read_article
 from pipeline.errors import InputError
 from pipeline.gold import check_not_draft
 from pipeline.nlp import build_nlp
@@ -61,14 +61,14 @@ def entities(article, lines: list[str], block: list[str]) -> list[dict]:
     return sorted(out, key=lambda x: x["start"])
 
 
-def claims(article, lines: list[str], doc) -> list[dict]:
+def claims(article, lines: list[str], doc, label_path: Path) -> list[dict]:
     out = []
     for line in lines:
         fields, anchor = [p.strip() for p in line.split("|", 1)]
         subject, relation, obj, date, polarity = fields.rsplit(" ", 4) if fields.startswith("OTHER:") else _split(fields)
         pos = article.clean.find(anchor)
         if pos < 0:
-            sys.exit(f"{article.id}: anchor not found: {anchor!r}")
+            raise InputError(label_path, f"anchor not found in {article.id}: {anchor!r}")
         sent = next(s for s in doc.sents if s.start_char <= pos < s.end_char)
         evidence = article.text[sent.start_char:sent.end_char]
         start = sent.start_char + len(evidence) - len(evidence.lstrip())
@@ -85,36 +85,49 @@ def _split(fields: str):
     return subject, relation, obj, date, polarity
 
 
-def main(argv: list[str]) -> None:
+def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--labels", type=Path, default=ROOT / "gold" / "labels")
     ap.add_argument("--out", type=Path, default=ROOT / "gold")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("ids", nargs="*")
     args = ap.parse_args(argv)
-    ids = args.ids
+    try:
+        build(args.labels, args.out, args.corpus, args.ids)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def build(labels: Path, out: Path, corpus: Path, ids: list[str]) -> None:
+    """Write gold for ``ids`` (default: every label file); every id is checked before any work."""
+    label_files = {p.stem: p for p in sorted(labels.glob("*.txt"))}
+    if not label_files:
+        raise InputError(labels, "no label files (<id>.txt) here")
+    for article_id in ids:
+        if article_id not in label_files:
+            raise InputError(labels / f"{article_id}.txt", f"no label file for id {article_id!r}")
+    todo = [(label_files[i], article_path(corpus, i)) for i in (ids or label_files)]
+    for label_path, corpus_path in todo:
+        if corpus_path is None:
+            raise InputError(label_path, f"no corpus article {label_path.stem!r} in {corpus} (.txt or .md)")
+        check_not_draft(label_path)  # a draft still carries predictions: it is no gold yet
     nlp = build_nlp()
-    for path in sorted(args.labels.glob("*.txt")):
-        if ids and path.stem not in ids:
-            continue
-        corpus_path = next(args.corpus.glob(f"{path.stem}.*"))
-        article = read_article(corpus_path, args.corpus)
-        try:
-            check_not_draft(path)
-        except InputError as err:
-            sys.exit(str(err))
-        sections = parse_labels(path)
+    for label_path, corpus_path in todo:
+        article = read_article(corpus_path, corpus)
+        sections = parse_labels(label_path)
         doc = nlp(article.clean)
         block = [phrase.strip() for line in sections.get("block", []) for phrase in line.split("|")]
         for kind, records in (("entities", entities(article, sections.get("entities", []), block)),
-                              ("claims", claims(article, sections.get("claims", []), doc))):
+                              ("claims", claims(article, sections.get("claims", []), doc, label_path))):
             if kind not in sections:
                 continue
-            target = args.out / kind / f"{article.id}.jsonl"
+            target = out / kind / f"{article.id}.jsonl"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
             print(f"{article.id}: {len(records)} {kind}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    raise SystemExit(main(sys.argv[1:]))
