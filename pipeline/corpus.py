@@ -40,7 +40,7 @@ BOILERPLATE = [
     re.compile(r"(?m)^[ \t]*(?:Read more|Source):[^\n]*$"),   # source / read-more lines
     # Reference lists and comment/share blocks run to the next heading or the end of the file.
     re.compile(r"(?ims)^[#*\s]*(?:to find out more|further reading|references|bibliography)\b.*?(?=^#|\Z)"),
-    re.compile(r"(?ms)^(?:Leave a Reply|Leave a comment|Share this:|Related Articles|Published by)\b.*\Z"),
+    re.compile(r"(?ms)^(?:Leave a Reply|Leave a comment|Share this:|Related Articles|Related Stories|Published by)\b.*\Z"),
 ]
 MARKUP = re.compile(r"(?m)^[ \t]*#+|\*{1,3}|(?<=\s)_|_(?=\s)|^[ \t]*[•*\-](?=[ \t])|[\[\]]")
 

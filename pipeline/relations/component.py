@@ -14,7 +14,7 @@ from .discourse import Event, anaphora, continue_lists, frame_date, make_claim, 
 from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
-from .reference import RELATIVES, Context, codes_of
+from .reference import RELATIVES, Context, codes_of, entity_code
 from .roles import companions, coordinated_objects, excepted, governing_verb, holders, instruments, noun_actors, object_tokens, subject_tokens
 from .rules import PATTERNS, Rule, load_rules
 from .words import WORDS
@@ -131,8 +131,13 @@ class RelationMatcher:
         subj_tokens = [names["actor"]] if "actor" in names else [
             t for t in subject_tokens(trigger) if t not in nodes and not (t.lower_ in RELATIVES and t.head.head in nodes)]
         subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
-        if not subjects and theme is not None and theme.lemma_ in self.rel_nouns:  # "Qatar's ties with Iran were cut"
-            subjects = [c for t in theme.children if t.dep_ == "poss" for c in codes_of(t, ctx)]
+        if theme is not None and theme.lemma_ in self.rel_nouns:
+            # "Qatar's ties with Iran were cut", "President X broke Chilean relations with Cuba": the
+            # state on the relations noun, where the clause names no state of its own
+            held = [c for t in theme.children if t.dep_ in ("poss", "amod", "compound") and t.ent_type_ in ("COUNTRY", "ORG")
+                    for c in codes_of(t, ctx)]
+            if held and (not subjects or all(t.ent_type_ == "PERSON" for t in subj_tokens)):
+                subjects = held
         if subjects:
             subjects += [c for t in companions(trigger) for c in codes_of(t, ctx)]
         if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
@@ -142,7 +147,7 @@ class RelationMatcher:
         if "target" in names:  # "sanctioned three North Korean officials"
             obj_tokens.append(names["target"])
         owned = theme is not None and theme.lemma_ in self.envoy_nouns | self.mission_nouns
-        if owned and cfg.theme_owner == "object":
+        if owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
             obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
         if cfg.agentless_from and not subjects:  # "diplomats were expelled from Poland"
             hosts = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
@@ -225,7 +230,9 @@ class RelationMatcher:
         if subjects and not objects:
             if len(subjects) >= 2 and mutual:
                 return subjects, subjects  # every ordered pair; an actor never relates to itself
-            if len(subjects) == 2 and not (mentioned and main not in subjects):
+            # two actors with no object: one act between them ("A and B restored ties"), unless the
+            # sentence or, for a one-sided act, the article is about a third state
+            if len(subjects) == 2 and not ((mentioned or (ctx.dominant and not symmetric)) and main not in subjects):
                 return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
             # "relations between the two countries ... since Moscow severed ties": the pair's other member
             pairs = [codes_of(t, ctx, ("COUNTRY",)) for t in sent if t.lower_ in ("two", "both") and t.head.lemma_ in PAIR_NOUNS]
@@ -271,8 +278,8 @@ class RelationMatcher:
                 target = trigger.head.head
                 obj = [c for c in target.children if c.dep_ in ("dobj", "nsubjpass")]
                 side_a = [x for t in obj for x in codes_of(t, ctx)]
-            elif target is not None:
-                side_a = codes_of(target, ctx)
+            elif target is not None:  # "Seoul and Moscow, the chief ally of the north": Moscow only
+                side_a = codes_of(target, ctx) if trigger.dep_ == "conj" else [c for c in [entity_code(target)] if c] or codes_of(target, ctx)
             else:
                 side_a = [x for t in holder.head.children if t.dep_ in ("nsubj", "nsubjpass") for x in codes_of(t, ctx)]
         elif trigger.dep_ in ("nsubj",):
@@ -354,6 +361,16 @@ def _copula_subject(token: Token) -> Token:
         if subj:
             return subj[0]
     return t
+
+
+def _reflexive(theme: Token, subj_tokens: list[Token]) -> bool:
+    """"Germany and Sweden recalled their ambassadors", "Peru recalled its envoy": a possessive that
+    agrees in number with the subject is the subject's own; "he ordered their diplomats" is not."""
+    owner = next((c for c in theme.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None or not subj_tokens:
+        return False
+    plural = any(t.conjuncts or t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "who", "which", "that") for t in subj_tokens)
+    return plural == (owner.lower_ == "their")
 
 
 def _label(code: str) -> str:

@@ -233,9 +233,10 @@ EXAMPLE_PREPS = WORDS.example_preps
 
 
 def examples(t: Token) -> list[Token]:
-    """"countries, including India", "states such as Spain", "X, along with Y": the named members."""
+    """"countries, including India", "states such as Spain", "X, along with Y": the named members
+    (also under an apposition: "17 countries, almost all of them small, including Belize")."""
     out = []
-    for child in t.children:
+    for child in [*t.children, *(g for c in t.children if c.dep_ == "appos" for g in c.subtree if g.dep_ == "prep")]:
         if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
             out += [g for g in child.children if g.dep_ == "pobj"]
             out += [g for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
@@ -281,7 +282,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             c.lower_ in ("all", "the", "these", "those") for c in t.children) and not any(c.dep_ == "prep" for c in t.children):
         return recent_group(t, COUNTS[lower], ctx)  # "all three recognised X" ("six of the 35 members" is no reference)
     if t.tag_ in ("NNS", "NNPS") and lemma in ("country", "state", "nation", "government") and any(
-            c.lower_ in ("these", "those", "both") for c in t.children):  # "these countries recalled their envoys"
+            c.lower_ in ("these", "those", "both", "the") for c in t.children):  # "these countries", "recalled envoys from the countries"
         return recent_list(t)
     if lemma in COLLECTIVE_NOUNS and "ORG" in labels:  # "the Group of Seven industrialized nations"
         orgs = [entity_code(c) for c in t.children if c.dep_ == "nmod" and c.ent_type_ == "ORG"]  # not "EU members"
@@ -300,6 +301,8 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         mods = Context.modifier_codes(t, {"COUNTRY"})
         if mods:
             return mods
+        if lemma in ACTOR_NOUNS and (owner := [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"]):
+            return _codes_of_one(owner[0], ctx, labels)  # "ordered their diplomats to leave"
         if lemma in DESCRIPTIONS and (held := [c for c in t.children if c.dep_ == "nsubj"]):
             return [x for c in held for x in _codes_of_one(c, ctx, labels)]  # "making it the first nation to"
         described = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -328,11 +331,19 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         scope = t.doc[window_start(t.sent):t.i]
         subjects = [s for s in scope if s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS
                     and not (personal and s.ent_type_ == "COUNTRY")]  # "he" is a person, not "Laos"
+        single: list[str] = []
         for subj in reversed(subjects):
             plural = lower in ("they", "their", "them")  # "Denmark and Norway announced they would ..."
             found = codes_of(subj, ctx, ("COUNTRY",)) if plural else [c for c in _codes_of_one(subj, ctx, {"COUNTRY"}) if c]
+            if found and plural and len(found) == 1:
+                single = single or found  # a plural pronoun prefers a plural antecedent
+                continue
             if found:
                 return found if plural else found[:1]
+        if lower in ("they", "their", "them") and (listed := recent_list(t)):
+            return listed  # "broke relations with A, B and C. He ordered their diplomats to leave"
+        if single:
+            return single  # "Spain said they would ...": a government as a plural
         return [ctx.main_actor] if ctx.main_actor and not personal else []
     return []
 
@@ -350,6 +361,11 @@ def antecedents(relcl: Token) -> list[Token]:
     if head.dep_ == "attr" and head.head.lemma_ == "be" and not head.ent_type_:
         # "Egypt and Jordan are the only states that have ties with Israel": the copula's subject
         head = next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+    elif head.dep_ == "nsubj" and head.head.lemma_ == "be" and not head.ent_type_:
+        # "the only countries that lack ties with Cuba are Chile and Peru": the copula's attribute list
+        named = next((c for c in head.head.children if c.dep_ == "attr" and c.ent_type_ == "COUNTRY"), None)
+        if named is not None:
+            return [named, *named.conjuncts]
     while head.dep_ == "conj":
         head = head.head
     members = [head, *head.conjuncts]
