@@ -146,7 +146,8 @@ class RelationMatcher:
         obj_tokens = object_tokens(trigger, theme, preps, cfg.direct_object)
         if "target" in names:  # "sanctioned three North Korean officials"
             obj_tokens.append(names["target"])
-        owned = theme is not None and theme.lemma_ in self.envoy_nouns | self.mission_nouns
+        # an envoy or mission theme, or a person the pattern found by an envoy title ("Ambassador X")
+        owned = theme is not None and (theme.lemma_ in self.envoy_nouns | self.mission_nouns or "title" in names)
         if owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
             obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
         if cfg.agentless_from and not subjects:  # "diplomats were expelled from Poland"
@@ -272,6 +273,8 @@ class RelationMatcher:
             side_b = side_b or [x for t in holder.head.children if t.dep_ == "nsubj" for x in codes_of(t, ctx)]
             return side_a, side_b
         trigger = holder
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lower_ in ("one", "some", "two", "among"):
+            trigger = trigger.head.head  # "the Chinese have remained one of North Korea's closest allies"
         if trigger.dep_ in ("attr", "oprd", "appos", "conj", "pobj"):
             target = trigger.head if trigger.dep_ in ("appos", "conj") else None
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "as":
@@ -281,7 +284,7 @@ class RelationMatcher:
             elif target is not None:  # "Seoul and Moscow, the chief ally of the north": Moscow only
                 side_a = codes_of(target, ctx) if trigger.dep_ == "conj" else [c for c in [entity_code(target)] if c] or codes_of(target, ctx)
             else:
-                side_a = [x for t in holder.head.children if t.dep_ in ("nsubj", "nsubjpass") for x in codes_of(t, ctx)]
+                side_a = [x for t in trigger.head.children if t.dep_ in ("nsubj", "nsubjpass") for x in codes_of(t, ctx)]
         elif trigger.dep_ in ("nsubj",):
             side_a = [x for t in trigger.head.children if t.dep_ in ("attr",) for x in codes_of(t, ctx)]
         # "its American ally", "US allies Japan and South Korea": a state modifying the noun is a side

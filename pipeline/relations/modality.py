@@ -34,7 +34,8 @@ def unasserted(trigger: Token, sent: Span) -> bool:
         return True
     below = trigger
     for t in governors(trigger):
-        if (t.lemma_.lower() in UNASSERTED or t.lower_ in UNASSERTED) and not _aside(t, below) and not _naming(t, below):
+        if t != trigger and (t.lemma_.lower() in UNASSERTED or t.lower_ in UNASSERTED) and not _aside(t, below) \
+                and not _naming(t, below) and not _phrasal(t):
             return True
         kids = list(t.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
@@ -68,6 +69,11 @@ def _announced(verb: Token, kids: list[Token]) -> bool:
         return False
     sayers = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return any(t.ent_type_ in ("COUNTRY", "PERSON") or t.lemma_.lower() in SPEAKERS for s in sayers for t in s.subtree)
+
+
+def _phrasal(governor: Token) -> bool:
+    """"called back its ambassador", "looked into": a particle makes another verb than the hedge."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "home", "off", "out") for c in governor.children)
 
 
 def _naming(governor: Token, below: Token) -> bool:

@@ -26,6 +26,8 @@ ALIAS_NOUNS = WORDS.alias_nouns
 PRONOUNS = WORDS.pronouns | WORDS.personal_pronouns
 RELATIVES = WORDS.relatives
 PERSONAL_PRONOUNS = WORDS.personal_pronouns
+FIRST_PERSON = {"we", "our", "us", "ours"}
+SAY_VERBS = WORDS.say_verbs
 @dataclass
 class Context:
     """What the article has fixed so far: its main actor, who officials are, recent mentions."""
@@ -87,7 +89,11 @@ def article_pair(doc: Doc) -> tuple[str, ...]:
                 x.ent_type_ == "COUNTRY" or x.text in (",", "and", "-", "–", "—", "/") for x in sent.doc[e.end:t.i]))]
             between = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and any(
                 c.lower_ == "between" and e.root in c.subtree for c in t.children)]
-            for found in (between, before[-2:]):
+            # "China downgrades ties with Lithuania": the clause's subject and the state after "with"
+            verb = t.head if t.dep_ in ("dobj", "nsubjpass") else None
+            actor = [entity_code(c) for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and c.ent_type_ == "COUNTRY"]
+            other = [entity_code(g) for c in t.children if c.lower_ == "with" for g in c.children if g.ent_type_ == "COUNTRY"]
+            for found in (between, before[-2:], actor[:1] + other[:1]):
                 if len(set(found)) == 2 and set(found) <= set(codes):
                     return tuple(dict.fromkeys(found))
     return ()
@@ -255,10 +261,11 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         # "states such as Chile and Peru, who ...": the named examples
         return [c for a in antecedents(t.head) for c in _codes_of_one(a, ctx, labels) + [
             x for ex in examples(a) for x in codes_of(ex, ctx, tuple(labels))]]
-    if t.tag_ in ("NNS", "NNPS") and lower.endswith("s"):  # "the North Koreans", "the Americans"
-        words = [c.lower_ for c in t.lefts if c.dep_ == "compound"] + [lower[:-1]]
-        if (code := ctx.demonyms.get(" ".join(words))) is not None:
-            return [code]
+    if t.tag_ in ("NNS", "NNPS"):  # "the North Koreans", "the Americans", "the Chinese"
+        stems = [lower[:-1], lower] if lower.endswith("s") else [lower]
+        for stem in stems:
+            if (code := ctx.demonyms.get(" ".join([c.lower_ for c in t.lefts if c.dep_ == "compound"] + [stem]))) is not None:
+                return [code]
     if t.pos_ in ("PROPN", "NOUN") and ctx.metonyms:  # "the Kremlin", "the White House", "the Jewish state"
         phrase = " ".join([c.lower_ for c in t.lefts if c.dep_ in ("compound", "amod")] + [lower])
         if (code := ctx.metonyms.get(phrase) or (ctx.metonyms.get(lower) if t.pos_ == "PROPN" else None)) is not None:
@@ -317,6 +324,10 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         if lower in ("country",) and any(c.lower_ == "his" for c in t.children):
             prev = recent_codes(t, 1)
             return prev
+    if lower in FIRST_PERSON and t.pos_ == "PRON":
+        # '"We will recall our ambassador," the foreign minister said': the speaker's state
+        sayers = [c for v in t.sent if v.lemma_ in SAY_VERBS for c in v.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON]
+        return next((found for c in sayers if (found := _codes_of_one(c, ctx, {"COUNTRY"}))), [])
     if lower in PRONOUNS and t.pos_ == "PRON":
         if t.dep_ == "poss":  # "the US and (some of) its allies": the state it is coordinated with
             h = t.head
