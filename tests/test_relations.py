@@ -431,6 +431,12 @@ ROWS = [
      [("SUN", J, "UNSC", None, "positive")]),
     ("a headline 'A reviews ties with B' fixes the pair", "China reviews ties with Lithuania over Taiwan\n\nThe ministry spoke. Beijing recalled its ambassador in August.",
      [("CHN", D, "LTU", "2024-08", "positive")]),
+    ("a listed leader by title and surname", "President Carter has broken off diplomatic ties with Iran. Mr Carter ordered sweeping sanctions against Iran.",
+     [("USA", S, "IRN", None, "positive"), ("USA", N, "IRN", None, "positive")]),
+    ("the host of an envoy 'to X', no agent", "North Korean ambassador to Mexico Declared Persona Non Grata", [("MEX", X, "PRK", None, "positive")]),
+    ("ordered an envoy by name to leave", "The Mexican government ordered Ambassador Kim Hong Gil of North Korea to leave the country within 72 hours.",
+     [("MEX", X, "PRK", None, "positive")]),
+    ("ordered a mission to leave", "Britain has ordered the Libyan mission to leave the country within a week.", [("GBR", X, "LBY", None, "positive")]),
     # Modality: none of these is a claim.
     ("denial", "Chile denied expelling the Cuban ambassador.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),

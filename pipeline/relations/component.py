@@ -150,8 +150,10 @@ class RelationMatcher:
         owned = theme is not None and (theme.lemma_ in self.envoy_nouns | self.mission_nouns or "title" in names)
         if owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
             obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
-        if cfg.agentless_from and not subjects:  # "diplomats were expelled from Poland"
+        if cfg.agentless_from and not subjects:  # "diplomats were expelled from Poland", "the ambassador to Mexico was expelled"
             hosts = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+            hosts += [g for c in (theme.children if owned else ()) if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                      for g in c.children if g.dep_ == "pobj"]
             subjects = [c for t in hosts for c in codes_of(t, ctx)]
             obj_tokens = [t for t in obj_tokens if t not in hosts]
         objects = [c for t in obj_tokens for c in codes_of(t, ctx)]

@@ -57,6 +57,8 @@ class Context:
                     code = ctx.modifier_codes(ent.root.head, {"COUNTRY"})
                 if not code and (officials or {}).get(ent.text):  # "Kim Jong Un" with no state named
                     code = [officials[ent.text]]
+                if not code and officials and (titled := by_surname(ent, officials)):  # "President Carter"
+                    code = [titled]
                 if code:  # family name last ("Putin") or first ("Kim Jong Un")
                     for name in {ent[0].lower_, ent[-1].lower_}:
                         ctx.people.setdefault(name, code[0])
@@ -74,6 +76,20 @@ class Context:
                     elif t.dep_ == "compound" or t.ent_type_ == "PERSON":
                         out += Context.modifier_codes(t, labels)
         return out
+
+
+TITLES = {"president", "premier", "chancellor", "minister", "secretary", "chairman", "leader", "king", "queen", "emperor"}
+
+
+def by_surname(ent: Span, officials: dict[str, str]) -> str | None:
+    """A well-known official by title and surname ("President Carter", "Premier Zhou"): the state
+    of the one listed official with that surname, if exactly one state has one."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    titled = before is not None and before.lemma_.lower() in TITLES or any(c.lemma_.lower() in TITLES for c in ent.root.lefts)
+    if not titled:
+        return None
+    codes = {code for name, code in officials.items() if name.split()[-1] == ent[-1].text or name.split()[0] == ent[0].text == ent[-1].text}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def article_pair(doc: Doc) -> tuple[str, ...]:
