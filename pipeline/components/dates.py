@@ -57,6 +57,7 @@ THAT = re.compile(r"^(?:(?:later|earlier)\s+)?that\s+(year|month|day)$", re.I)  
 FOLLOWING = re.compile(r"^(?:the\s+)?(?:following|next)\s+(year|month|day)$", re.I)  # "the following year"
 NAMED_MONTH = re.compile(rf"^(last|this|next)\s+{MONTH}$", re.I)                    # "last October"
 MONTH_OF_YEAR = re.compile(rf"^{MONTH}\s+(this|last|next)\s+year$", re.I)          # "January this year"
+MONTH_OF_THAT = re.compile(rf"^{MONTH}\s+(?:of\s+)?(that|the same|the following|the next)\s+year$", re.I)  # "December of that year"
 MONTH_DAY = re.compile(rf"^{MONTH}\s+{DAY}$|^{DAY}\s+(?:of\s+)?{MONTH}$", re.I)     # "Dec. 15", "3 June"
 LEADING = {"the", "in", "on", "since", "by", "until", "as", "of", "from", "during", "after", "before", "back"}
 DAY_WORDS = {"tonight", "today", "tomorrow", "yesterday"}
@@ -107,7 +108,10 @@ class DateNormaliser:
         self.matcher.add("RELATIVE", [[{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["year", "month"]}}],
                                       [{"LOWER": {"IN": sorted(DAY_WORDS)}}],
                                       [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
-                                      [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]])
+                                      [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}],
+                                      [{"LOWER": {"IN": sorted(MONTHS)}}, {"LOWER": "of", "OP": "?"},
+                                       {"LOWER": {"IN": ["that", "the"]}}, {"LOWER": {"IN": ["same", "following", "next"]}, "OP": "?"},
+                                       {"LOWER": "year"}]])
         self.matcher.add("DECADE", [[{"SHAPE": "ddddx"}], [{"LOWER": {"IN": ["early", "mid", "late"]}, "OP": "?"},
                                                           {"TEXT": {"IN": list(APOSTROPHES)}}, {"SHAPE": "ddx"}],
                                     [{"LOWER": {"IN": ["first", "second", "last", "latter"]}}, {"LOWER": "half"}, {"LOWER": "of"},
@@ -210,6 +214,9 @@ def resolve(text: str, ctx: Context) -> str | None | bool:
         return text
     if m := THAT.match(text):
         return anchored(m.group(1).lower(), 0, ctx.before)
+    if m := MONTH_OF_THAT.match(text):
+        year = anchored("year", 0 if m.group(2).lower() in ("that", "the same") else 1, ctx.before)
+        return f"{year}-{MONTHS[m.group(1).lower()]:02d}" if year else None
     if (m := FOLLOWING.match(text)) and (ctx.after_the or text.lower().startswith(("the ", "following"))):
         return anchored(m.group(1).lower(), 1, ctx.before)
     if (m := re.fullmatch(rf"(.+?)(?:,? {YEAR})?", text)) and m.group(1) in ctx.words.holidays:

@@ -21,7 +21,7 @@ from .words import WORDS
 
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
                       r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case|"
-                      r"follow(?:ed|s)? suit|did the same|(?:has|have|had) done the same|did likewise)\b", re.I)
+                      r"follow(?:ed|s)? suit|did the same|(?:has|have|had) done the same|did likewise|followed(?= at| in| on| the| last| this|[.,]))\b", re.I)
 
 
 class RelationMatcher:
@@ -53,8 +53,9 @@ class RelationMatcher:
     def rule_lemma(self, t: Token) -> str | None:
         """Repair lemmas the rules look for: proper-noun lemmas keep their capital ("the Treaty of
         Friendship"), and the lemmatizer guesses at rare verbs ("readmitted" → "readmitte")."""
-        if t.pos_ == "PROPN" and t.lemma_.lower() in self.lemmas:
-            return t.lemma_.lower()
+        if t.pos_ == "PROPN":  # "the Embassy", "Taiwanese Embassies" in title case
+            lower = t.lemma_.lower()
+            return next((w for w in (lower, lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]) if w in self.lemmas), None)
         if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN", "VBG", "VBZ"):
             return None
         word = t.lower_

@@ -205,9 +205,12 @@ def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct:
     """Objects from the relation's prepositions (on trigger or theme) and, if allowed, dobj."""
     out = []
     for head in [h for h in (trigger, theme) if h is not None]:
-        for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in preps:  # "granted recognition to X"
-                out += [g for g in child.children if g.dep_ == "pobj"]
+        kids = list(head.children)
+        # "the embassy to the Vatican in Rome": where "to" names the state, "in" is only the city
+        accredited = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ for g in c.children) for c in kids)
+        for child in kids:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps and not (accredited and child.lower_ == "in"):
+                out += [g for g in child.children if g.dep_ == "pobj"]  # "granted recognition to X"
             elif direct and child.dep_ in ("dobj", "attr", "nsubjpass") and child != theme:
                 out.append(child)  # "Cuba was visited by X": the passive subject is the object
     return out
