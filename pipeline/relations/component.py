@@ -144,6 +144,13 @@ class RelationMatcher:
         if not subjects and (exceptions := [c for t in excepted(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]):
             subjects, pol = exceptions, "negative" if pol == "positive" else "positive"
         generic = bool(subj_tokens) and not subjects
+        if generic and any(t.lemma_ in ("country", "state", "nation") and t.tag_ == "NNS" for t in subj_tokens):
+            # "the following states recognised X: A, B and C"
+            subjects = [c for c in colon_items(trigger, sent, sent.doc.text) if _label(c) == "COUNTRY"]
+            generic = not subjects
+        if not subjects and theme is not None and trigger.dep_ in ("relcl", "acl") and trigger.head == theme:
+            # "agreed to reactivate the agreement that was signed in 2001": the clause's parties
+            subjects = [c for t in subject_tokens(governing_verb(theme)) for c in codes_of(t, ctx)]
         obj_tokens = object_tokens(trigger, theme, preps, cfg.direct_object)
         if "target" in names:  # "sanctioned three North Korean officials"
             obj_tokens.append(names["target"])
@@ -162,6 +169,9 @@ class RelationMatcher:
             subjects, objects = mission_roles(theme, subjects, objects, ctx)
         if not subjects and trigger.pos_ == "NOUN":  # "the Chinese visit", "a delegation on a visit to X"
             subjects = [c for t in noun_actors(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
+        if not subjects and trigger.pos_ == "NOUN" and cfg.of_is_subject:  # "the visit of Chinese President Xi"
+            subjects = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                        if g.dep_ == "pobj" for c in codes_of(g, ctx, ("COUNTRY",))]
         if "holder" in names and not objects:  # "the attack on the delegation to Laos": the parser moved "to Laos"
             objects = [c for t in object_tokens(names["holder"], None, ["to"], False) for c in codes_of(t, ctx)]
         if not objects and any(c.lower_ == "there" for c in trigger.children):
@@ -237,7 +247,8 @@ class RelationMatcher:
             # two actors with no object: one act between them ("A and B restored ties"), unless the
             # sentence or, for a one-sided act, the article is about a third state
             if len(subjects) == 2 and not ((mentioned or (ctx.dominant and not symmetric)) and main not in subjects):
-                return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
+                if symmetric or cfg.pair_is_mutual:
+                    return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
             # "relations between the two countries ... since Moscow severed ties": the pair's other member
             pairs = [codes_of(t, ctx, ("COUNTRY",)) for t in sent if t.lower_ in ("two", "both") and t.head.lemma_ in PAIR_NOUNS]
             if (other := next((p for p in pairs if len(p) == 2 and set(subjects) < set(p)), None)) is not None:

@@ -69,8 +69,11 @@ class Context:
         """Codes of entities that modify ``token``: "Russian President Putin", "Mongolia's President"."""
         out = []
         for child in token.children:
+            if child.dep_ == "appos" and child.i and child.doc[child.left_edge.i - 1].text == ":":
+                continue  # "recognised Palestine's independence: Bulgaria, Cyprus": a list, not a modifier
             if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
-                for t in [child] + [g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"]:
+                # "the leaders of Norway, Ireland and Spain": every conjunct of the "of" object
+                for t in [child] + [x for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj" for x in (g, *g.conjuncts)]:
                     if t.ent_type_ in labels and t.ent_iob_ in ("B", "I"):
                         out.append(entity_code(t))
                     elif t.dep_ == "compound" or t.ent_type_ == "PERSON":
@@ -241,8 +244,8 @@ def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG")) -> list[str]
     members = [token, *token.conjuncts]
     # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser often makes the
     # second item an apposition of the first and hangs the rest on it
-    members += [m for t in list(members) for a in t.children if a.dep_ == "appos" and a.ent_type_ == "COUNTRY"
-                and entity_code(a) != entity_code(t) for m in (a, *a.conjuncts)]
+    members += [m for t in list(members) if t.ent_type_ == "COUNTRY" for a in t.children if a.dep_ == "appos"
+                and a.ent_type_ == "COUNTRY" and entity_code(a) != entity_code(t) for m in (a, *a.conjuncts)]
     for t in dict.fromkeys(members):
         found = _codes_of_one(t, ctx, set(labels))
         out += found
@@ -355,7 +358,8 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         # "Venezuela's president said he was breaking ties": a person's pronoun, the official's state.
         personal = lower in PERSONAL_PRONOUNS
         # this sentence first, then the previous one ("Peru closed two embassies. It also shut ...")
-        scope = t.doc[window_start(t.sent):t.i]
+        # (an object "it" is not its own sentence's subject: "Chile and Peru said they would recognise it")
+        scope = t.doc[window_start(t.sent):t.sent.start if lower == "it" and t.dep_ in ("dobj", "pobj") else t.i]
         subjects = [s for s in scope if s.dep_ in SUBJECT_DEPS and s.lower_ not in RELATIVES | PRONOUNS
                     and not (personal and s.ent_type_ == "COUNTRY")]  # "he" is a person, not "Laos"
         single: list[str] = []

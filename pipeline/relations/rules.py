@@ -43,11 +43,13 @@ class Relation:
     main_actor_object: str = "context"  # subjects but no object: "always", or "context" (the sentence
     # names the main actor, the article is about it, or no other state is named)
     negative_also: str = ""  # "have not closed X's missions": a negative also states this relation
+    pair_is_mutual: bool = False  # "A and B suspended relations" with no object: one claim each way
+    of_is_subject: bool = False  # "the visit of Xi to Riyadh": an event noun's "of" names the actor
 
 
 RELATION_KEYS = {"object_preps": list, "direct_object": bool, "subject_labels": list, "object_labels": list,
                  "theme_owner": str, "agentless_from": bool, "main_actor_subject": bool, "main_actor_object": str,
-                 "negative_also": str}
+                 "negative_also": str, "pair_is_mutual": bool, "of_is_subject": bool}
 
 
 @dataclass
