@@ -85,6 +85,7 @@ class Context:
     tense: str = "present"
     after_the: bool = False          # "the next year" (anchored) vs "next year" (deictic)
     before: list[str] = field(default_factory=list)
+    sentence_year: int | None = None  # the year a date earlier in the same sentence stated
 
 
 class DateNormaliser:
@@ -134,10 +135,14 @@ class DateNormaliser:
         candidates = [self._with_day(doc, self._trim(doc, e)) for e in doc.ents if e.label_ == "DATE"]
         candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc) if _plausible(doc[s:e])]
         spans = []
+        years: dict[int, int] = {}  # sentence start → the year its latest dated expression stated
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
             for piece in self._split(span):
                 ctx.tense, ctx.after_the = tense_of(piece, self.words), piece.start > 0 and doc[piece.start - 1].lower_ == "the"
+                ctx.sentence_year = years.get(piece.sent.start)
                 value = resolve(piece.text, ctx)
+                if value and re.match(r"\d{4}", value):
+                    years[piece.sent.start] = int(value[:4])
                 if value is not False:
                     out = Span(doc, piece.start, piece.end, label="DATE")
                     out._.value = value
@@ -233,9 +238,9 @@ def resolve(text: str, ctx: Context) -> str | None | bool:
 
 def _relative(text: str, ctx: Context) -> str | None | bool:
     """A text without a year: resolved against ``published`` at no finer granularity than it states."""
-    if ctx.base is None:
+    if ctx.base is None and not (ctx.sentence_year and MONTH_DAY.match(text)):
         return None
-    base = ctx.base.date()
+    base = ctx.base.date() if ctx.base else dt.date(ctx.sentence_year, 1, 1)
     if m := NAMED_MONTH.match(text):
         year, month = named_month(m.group(1).lower(), MONTHS[m.group(2).lower()], base)
         return f"{year}-{month:02d}" if ctx.parts >= 2 else None
@@ -247,7 +252,8 @@ def _relative(text: str, ctx: Context) -> str | None | bool:
     if m := MONTH_DAY.match(text):
         month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         month, day = MONTHS[month.lower()], int(day)
-        year = year_for(month, day, base, ctx.tense) if ctx.parts >= 2 else base.year
+        # "In 1991 X was recognised by A on 26 June": the year the sentence already stated
+        year = ctx.sentence_year or (year_for(month, day, base, ctx.tense) if ctx.parts >= 2 else base.year)
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:  # "February 30"

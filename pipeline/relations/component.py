@@ -21,7 +21,7 @@ from .words import WORDS
 
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
                       r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case|"
-                      r"follow(?:ed|s)? suit|did the same|(?:has|have|had) done the same|did likewise|followed(?= at| in| on| the| last| this|[.,]))\b", re.I)
+                      r"follow(?:ed|s)? suit|did the same|did it|(?:has|have|had) done it|(?:has|have|had) done the same|did likewise|followed(?= at| in| on| the| last| this|[.,]))\b", re.I)
 
 
 class RelationMatcher:
@@ -36,6 +36,7 @@ class RelationMatcher:
         self.envoy_nouns = set(words.get("envoy_nouns", []))
         self.order = {rid: n for n, rid in enumerate(self.rules)}
         self.lemmas = ruleset.lemmas
+        keep_hyphenated(nlp, self.lemmas)
         gaz = load_gazetteer()
         self.groups, self.demonyms, self.officials, self.metonyms = gaz.groups, gaz.demonyms(), gaz.people, gaz.metonyms
 
@@ -58,7 +59,9 @@ class RelationMatcher:
             return next((w for w in (lower, lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]) if w in self.lemmas), None)
         if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN", "VBG", "VBZ"):
             return None
-        word = t.lower_
+        word = t.lower_.replace("re-", "re", 1) if t.lower_.startswith("re-") else t.lower_  # "re-opened" is "reopen"
+        if word in self.lemmas:
+            return word
         found = [word[:-n] for n in (1, 2, 3, 4) if len(word) > n + 3 and word[:-n] in self.lemmas]  # -d, -ed, -ted, -ting
         return found[0] if found else None
 
@@ -341,6 +344,19 @@ class RelationMatcher:
                     pol = "negative" if negated else event.polarity
                     out += _pairs(subjects, list(event.objects), EventDates(anchor, sent, frame), rule, pol, sent)
         return out
+
+
+def keep_hyphenated(nlp: Language, lemmas: frozenset[str]) -> None:
+    """The tokenizer splits "re-established" into "re - established", which the tagger then reads
+    as a verb "re" and an adjective: keep the hyphenated forms of the rules' "re..." verbs whole."""
+    for lemma in lemmas:
+        if not lemma.startswith("re") or lemma.startswith("re-") or len(lemma) < 6 or not lemma.isalpha():
+            continue
+        base = "re-" + lemma[2:]
+        stem = base[:-1] if base.endswith("e") else base
+        for form in {base, base + "s", stem + "ed", stem + "ing", base + base[-1] + "ed", base + base[-1] + "ing", base + "ment"}:
+            for variant in (form, form.capitalize()):
+                nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
 
 
 def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Context) -> tuple[list[str], list[str]]:

@@ -65,10 +65,15 @@ def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Co
     """Dated list items the parse did not tie to the event: "relations with Peru in 1960, then
     with states including Ghana (1961), Togo and Mali (1962)" continues the Peru claim; a cued
     list opening the next sentence ("Several were in Asia, like Nepal (1970)") continues the
-    previous sentence's event. The side that varies is the one that is not the article's main actor."""
+    previous sentence's event. The side that varies is the one whose state opens the list ("recognised
+    by Slovenia on 26 June, Lithuania on 30 July"), else the one that is not the article's main actor."""
     seeds: dict[tuple, set[str]] = {}
+    listed = {e._.code for label in ("COUNTRY", "ORG") for run in dated_runs(sent, label, set()) for e, _ in run}
     for c in found:
-        side = "subject" if c.object == ctx.main_actor else "object"
+        if (c.subject in listed) != (c.object in listed):
+            side = "subject" if c.subject in listed else "object"
+        else:
+            side = "subject" if c.object == ctx.main_actor else "object"
         fixed = c.object if side == "subject" else c.subject
         seeds.setdefault((c.relation, c.polarity, fixed, side, False), set()).add(c.subject if side == "subject" else c.object)
     if not found and before is not None and ctx.main_actor:

@@ -100,7 +100,7 @@ def _date_follows(ent: Span, value: str) -> bool:
     """The item's own date: the next token, past "in"/"(", is the date."""
     doc = ent.doc
     i = ent.end
-    while i < ent.sent.end and doc[i].lower_ in ("(", "in"):
+    while i < ent.sent.end and doc[i].lower_ in ("(", "in", "on"):
         i += 1
     return i < ent.sent.end and doc[i].ent_type_ == "DATE"
 

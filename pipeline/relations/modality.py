@@ -147,11 +147,12 @@ REPEATED = {"times", "twice", "repeatedly", "often", "frequently", "regularly"}
 class EventDates:
     """Per-entity dates ("Ghana (1961)", "Peru in 1971") and the event clause's own dates."""
 
-    SKIP = {",", "and", "the", "(", "in", "or", "as", "well"}
+    SKIP = WORDS.glue  # what may stand between a list item and its date ("A (1963), B on 2 May")
 
     def __init__(self, anchor: Token, sent: Span, frame: tuple = (), undated: bool = False):
         dates = [e for e in ents_in(sent) if e.label_ == "DATE"]
         self.per_entity: dict[str, str | None] = {}
+        self.outside: dict[str, str | None] = {}
         if undated:  # a standing-fact phrase: only a date inside it counts ("the 1961 treaty between ...")
             inside = [d._.value for d in dates if anchor.left_edge.i <= d.start and d.end <= anchor.i]
             self.clause = inside[:1] or [None]
@@ -159,7 +160,7 @@ class EventDates:
         used = set()
         # a participle the parser misread as a modifier ("Sweden extended recognition ...") takes
         # the dates of the noun it hangs on
-        verb = anchor.head if anchor.dep_ == "amod" and anchor.pos_ == "VERB" else governing_verb(anchor)
+        verb = governing_verb(anchor.head) if anchor.dep_ == "amod" and anchor.pos_ in ("VERB", "ADJ") else governing_verb(anchor)
         # dates inside another clause ("Brazil, which opened an embassy in Pyongyang in 2009,
         # withdrew its diplomats in 2020") are that clause's
         # (spaCy's trees are projective: a subtree is the span left_edge..right_edge)
@@ -179,6 +180,8 @@ class EventDates:
                 if date is not None:
                     if ent.start in scope:
                         self.per_entity[ent._.code] = date._.value
+                    else:  # a party named outside the clause keeps its date ("the first was Iceland (19 December 1991)")
+                        self.outside.setdefault(ent._.code, date._.value)
                     used.add(date.start)
                     break
                 if tok.lower_ in self.SKIP or tok.ent_type_ in ("COUNTRY", "ORG") or tok.is_space:
@@ -212,6 +215,8 @@ class EventDates:
         for code in (obj, subject):
             if code in self.per_entity:
                 return [self.per_entity[code]]
+        if self.clause == [None] and (dated := [self.outside[c] for c in (obj, subject) if c in self.outside]):
+            return dated[:1]
         if self.clause == [None] and len(set(self.per_entity.values())) == 1:
             # one state with a trailing date is no list: "switched ties from Taiwan to China in 2017"
             return list(set(self.per_entity.values()))
