@@ -180,7 +180,9 @@ class EventDates:
                 if date is not None:
                     if ent.start in scope:
                         self.per_entity[ent._.code] = date._.value
-                    else:  # a party named outside the clause keeps its date ("the first was Iceland (19 December 1991)")
+                    elif ent.root.dep_ in ("attr", "nsubj") and ent.root.head.lemma_ == "be":
+                        # the party a copula names outside the clause keeps its date ("the first
+                        # country that recognised X was Iceland (19 December 1991)")
                         self.outside.setdefault(ent._.code, date._.value)
                     used.add(date.start)
                     break
