@@ -146,7 +146,20 @@ def clean_text(text: str, body_start: int) -> str:
     out = _blank_repeated_lines(out, body_start)
     for m in MARKUP.finditer(out, body_start):
         out = blank(out, m.start(), m.end())
-    return out
+    return _join_wrapped_lines(out, body_start)
+
+
+WRAP = re.compile(r"(?<=[^\s.:?!\"”’);])\n(?=[ \t]*[^\s\n])")  # a break inside a sentence
+
+
+def _join_wrapped_lines(text: str, body_start: int) -> str:
+    """Text wrapped at a fixed width (wire copy, archive scans) breaks sentences and names at
+    every line ("the People's\nRepublic of China"): when no line is long and many are near full,
+    a line break that ends no sentence becomes a space (one character for one: offsets hold)."""
+    lines = [line for line in text[body_start:].splitlines() if line.strip()]
+    if not lines or max(map(len, lines)) > 100 or sum(len(line) >= 40 for line in lines) < 8:
+        return text
+    return text[:body_start] + WRAP.sub(" ", text[body_start:])
 
 
 def _blank_repeated_lines(text: str, body_start: int) -> str:

@@ -118,3 +118,24 @@ def test_entity_offsets_index_the_decoded_file_with_bom_crlf_and_controls(tmp_pa
     assert all(decoded[e.start:e.end] == e.text for e in entities)
     assert [(c.subject, c.object, c.date) for c in claims] == [("ESP", "PRK", "2020-05")]
     assert decoded[claims[0].start:claims[0].end] == claims[0].evidence
+
+
+def test_hard_wrapped_lines_join_without_moving_offsets(tmp_path):
+    """Wire copy wrapped at a fixed width: a break inside a sentence is a space, a break after one
+    stays, and a blank line stays a paragraph break."""
+    from pipeline.corpus import read_article
+
+    lines = ["Grenada, a Caribbean nation that recognized the Taiwan regime", "for 15 years, resumed diplomatic relations with the People's",
+             "Republic of China in Beijing on Thursday, officials said today.", "", "The event saw the signing of a joint communique by Foreign",
+             "Minister Li and his Grenadian counterpart in the Great Hall.", "Nimrod said the resumption of diplomatic relations between",
+             "China and Grenada is of historic significance for both sides.", "So far, China has established diplomatic links with a total",
+             "of 166 countries around the world, a spokesman said later on."]
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(lines) + "\n")
+    article = read_article(path, tmp_path)
+    assert len(article.clean) == len(article.text)
+    assert "People's Republic of China" in article.clean
+    assert "said today.\n\nThe event" in article.clean  # sentence ends and paragraphs keep their breaks
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Short line\nAnother line\n")
+    assert read_article(prose, tmp_path).clean == "Short line\nAnother line\n"  # not wrapped text: untouched

@@ -132,7 +132,10 @@ class RelationMatcher:
         # a matched node other than the actor is no subject ("Ties with Chile date back to 1970": the theme)
         # (nor a relative pronoun that points to one: "relations with Laos, which began in 1950")
         nodes = set(names.values())
-        subj_tokens = [names["actor"]] if "actor" in names else [
+        # "the signing of a communique by X and Y": the parser hangs "by" on the theme
+        by_theme = [g for c in (theme.children if theme is not None and trigger.pos_ == "NOUN" else ())
+                    if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        subj_tokens = [names["actor"]] if "actor" in names else by_theme or [
             t for t in subject_tokens(trigger) if t not in nodes and not (t.lower_ in RELATIVES and t.head.head in nodes)]
         subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
         if theme is not None and theme.lemma_ in self.rel_nouns:

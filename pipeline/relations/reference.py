@@ -397,6 +397,8 @@ def antecedents(relcl: Token) -> list[Token]:
         named = next((c for c in head.head.children if c.dep_ == "attr" and c.ent_type_ == "COUNTRY"), None)
         if named is not None:
             return [named, *named.conjuncts]
+    if head.dep_ == "appos" and head.head.ent_type_ == "COUNTRY":
+        head = head.head  # "Grenada, a Caribbean nation that recognised Taiwan": the named state
     while head.dep_ == "conj":
         head = head.head
     members = [head, *head.conjuncts]
