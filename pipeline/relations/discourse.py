@@ -68,7 +68,7 @@ def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Co
     previous sentence's event. The side that varies is the one whose state opens the list ("recognised
     by Slovenia on 26 June, Lithuania on 30 July"), else the one that is not the article's main actor."""
     seeds: dict[tuple, set[str]] = {}
-    listed = {e._.code for label in ("COUNTRY", "ORG") for run in dated_runs(sent, label, set()) for e, _ in run}
+    listed = {e._.code for label in ("COUNTRY", "ORG") for run in dated_runs(sent, label, set()) for e, _ in run} if found else set()
     for c in found:
         if (c.subject in listed) != (c.object in listed):
             side = "subject" if c.subject in listed else "object"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -67,6 +68,18 @@ class RuleSet:
         """Every lemma some rule looks for."""
         return frozenset(w for need in self.needs for node in need for w in node.get("LEMMA", ()))
 
+    @cached_property
+    def _by_first_word(self) -> tuple[dict[tuple[str, str], list[int]], list[int]]:
+        """Rule positions by the words of their first word-constrained node (most sentences hold
+        none of them), and the rules with no word constraint at all."""
+        index: dict[tuple[str, str], list[int]] = {}
+        for n, need in enumerate(self.needs):
+            if need:
+                attr = "LEMMA" if "LEMMA" in need[0] else "LOWER"
+                for word in need[0][attr]:
+                    index.setdefault((attr, word), []).append(n)
+        return index, [n for n, need in enumerate(self.needs) if not need]
+
     def candidates(self, sent) -> list[str]:
         """The rules that could match this sentence. A necessary condition only: every node with a
         word constraint needs a token that meets its LEMMA/LOWER and POS/DEP constraints."""
@@ -74,7 +87,10 @@ class RuleSet:
         for t in sent:
             by_word.setdefault(("LEMMA", t.lemma_), []).append(t)
             by_word.setdefault(("LOWER", t.lower_), []).append(t)
-        return [rid for rid, need in zip(self.rules, self.needs) if all(_node_met(node, by_word) for node in need)]
+        index, unconstrained = self._by_first_word
+        hits = sorted({n for key in by_word if key in index for n in index[key]} | set(unconstrained))
+        ids = list(self.rules)
+        return [ids[n] for n in hits if all(_node_met(node, by_word) for node in self.needs[n])]
 
     def matches(self, doc) -> list[tuple[str, list[int]]]:
         """(rule id, token indices) of every rule match. A DependencyMatcher's cost grows with every
