@@ -125,17 +125,17 @@ def test_hard_wrapped_lines_join_without_moving_offsets(tmp_path):
     stays, and a blank line stays a paragraph break."""
     from pipeline.corpus import read_article
 
-    lines = ["Grenada, a Caribbean nation that recognized the Taiwan regime", "for 15 years, resumed diplomatic relations with the People's",
-             "Republic of China in Beijing on Thursday, officials said today.", "", "The event saw the signing of a joint communique by Foreign",
-             "Minister Li and his Grenadian counterpart in the Great Hall.", "Nimrod said the resumption of diplomatic relations between",
-             "China and Grenada is of historic significance for both sides.", "So far, China has established diplomatic links with a total",
-             "of 166 countries around the world, a spokesman said later on."]
+    lines = ["Tonga, a Pacific kingdom that had recognised Taipei for two", "decades, restored diplomatic relations with the People's",
+             "Republic of China in Suva on Friday, the two foreign ministers said.", "", "The day saw the signing of a joint statement by the Tongan",
+             "minister and her Chinese counterpart in a hotel by the sea.", "Both sides said the return of diplomatic relations between",
+             "the two kingdoms' old friends was a matter of great weight.", "So far, Beijing has set up diplomatic links with a great many",
+             "of the small island states of the region, a spokesman added."]
     path = tmp_path / "wrapped.txt"
     path.write_text("\n".join(lines) + "\n")
     article = read_article(path, tmp_path)
     assert len(article.clean) == len(article.text)
     assert "People's Republic of China" in article.clean
-    assert "said today.\n\nThe event" in article.clean  # sentence ends and paragraphs keep their breaks
+    assert "ministers said.\n\nThe day" in article.clean  # sentence ends and paragraphs keep their breaks
     prose = tmp_path / "prose.txt"
     prose.write_text("Short line\nAnother line\n")
     assert read_article(prose, tmp_path).clean == "Short line\nAnother line\n"  # not wrapped text: untouched

@@ -139,7 +139,7 @@ class RelationMatcher:
             t for t in subject_tokens(trigger) if t not in nodes and not (t.lower_ in RELATIVES and t.head.head in nodes)]
         subjects = [c for t in subj_tokens + instruments(trigger) for c in codes_of(t, ctx)]
         if theme is not None and theme.lemma_ in self.rel_nouns:
-            # "Qatar's ties with Iran were cut", "President X broke Chilean relations with Cuba": the
+            # "Qatar's ties with Iran were cut", "President X broke Peruvian relations with Fiji": the
             # state on the relations noun, where the clause names no state of its own
             held = [c for t in theme.children if t.dep_ in ("poss", "amod", "compound") and t.ent_type_ in ("COUNTRY", "ORG")
                     for c in codes_of(t, ctx)]
@@ -155,7 +155,7 @@ class RelationMatcher:
             subjects = [c for c in colon_items(trigger, sent, sent.doc.text) if _label(c) == "COUNTRY"]
             generic = not subjects
         if not subjects and theme is not None and trigger.dep_ in ("relcl", "acl") and trigger.head == theme:
-            # "agreed to reactivate the agreement that was signed in 2001": the clause's parties
+            # "agreed to revive the accord that was concluded in 1998": the clause's parties
             subjects = [c for t in subject_tokens(governing_verb(theme)) for c in codes_of(t, ctx)]
         obj_tokens = object_tokens(trigger, theme, preps, cfg.direct_object)
         if "target" in names:  # "sanctioned three North Korean officials"
@@ -175,7 +175,7 @@ class RelationMatcher:
             subjects, objects = mission_roles(theme, subjects, objects, ctx)
         if not subjects and trigger.pos_ == "NOUN":  # "the Chinese visit", "a delegation on a visit to X"
             subjects = [c for t in noun_actors(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
-        if not subjects and trigger.pos_ == "NOUN" and cfg.of_is_subject:  # "the visit of Chinese President Xi"
+        if not subjects and trigger.pos_ == "NOUN" and cfg.of_is_subject:  # "the visit of Chile's president to Lima"
             subjects = [c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                         if g.dep_ == "pobj" for c in codes_of(g, ctx, ("COUNTRY",))]
         if "holder" in names and not objects:  # "the attack on the delegation to Laos": the parser moved "to Laos"
@@ -255,7 +255,7 @@ class RelationMatcher:
             if len(subjects) == 2 and not ((mentioned or (ctx.dominant and not symmetric)) and main not in subjects):
                 if symmetric or cfg.pair_is_mutual:
                     return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
-            # "relations between the two countries ... since Moscow severed ties": the pair's other member
+            # "a rift between the two countries ... since Lima severed ties": the pair's other member
             pairs = [codes_of(t, ctx, ("COUNTRY",)) for t in sent if t.lower_ in ("two", "both") and t.head.lemma_ in PAIR_NOUNS]
             if (other := next((p for p in pairs if len(p) == 2 and set(subjects) < set(p)), None)) is not None:
                 return subjects, [c for c in other if c not in subjects]
@@ -294,14 +294,14 @@ class RelationMatcher:
             return side_a, side_b
         trigger = holder
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lower_ in ("one", "some", "two", "among"):
-            trigger = trigger.head.head  # "the Chinese have remained one of North Korea's closest allies"
+            trigger = trigger.head.head  # "Peru remains one of Chile's closest allies"
         if trigger.dep_ in ("attr", "oprd", "appos", "conj", "pobj"):
             target = trigger.head if trigger.dep_ in ("appos", "conj") else None
             if trigger.dep_ == "pobj" and trigger.head.lower_ == "as":
                 target = trigger.head.head
                 obj = [c for c in target.children if c.dep_ in ("dobj", "nsubjpass")]
                 side_a = [x for t in obj for x in codes_of(t, ctx)]
-            elif target is not None:  # "Seoul and Moscow, the chief ally of the north": Moscow only
+            elif target is not None:  # "Lima and Quito, the closest ally of the south": Moscow only
                 side_a = codes_of(target, ctx) if trigger.dep_ == "conj" else [c for c in [entity_code(target)] if c] or codes_of(target, ctx)
             else:
                 side_a = [x for t in trigger.head.children if t.dep_ in ("nsubj", "nsubjpass") for x in codes_of(t, ctx)]

@@ -70,9 +70,9 @@ class Context:
         out = []
         for child in token.children:
             if child.dep_ == "appos" and child.i and child.doc[child.left_edge.i - 1].text == ":":
-                continue  # "recognised Palestine's independence: Bulgaria, Cyprus": a list, not a modifier
+                continue  # "recognised Palestine's sovereignty: Chile, Peru": a list, not a modifier
             if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
-                # "the leaders of Norway, Ireland and Spain": every conjunct of the "of" object
+                # "the leaders of Chile, Peru and Fiji": every conjunct of the "of" object
                 for t in [child] + [x for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj" for x in (g, *g.conjuncts)]:
                     if t.ent_type_ in labels and t.ent_iob_ in ("B", "I"):
                         out.append(entity_code(t))
@@ -108,7 +108,7 @@ def article_pair(doc: Doc) -> tuple[str, ...]:
                 x.ent_type_ == "COUNTRY" or x.text in (",", "and", "-", "–", "—", "/") for x in sent.doc[e.end:t.i]))]
             between = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and any(
                 c.lower_ == "between" and e.root in c.subtree for c in t.children)]
-            # "China downgrades ties with Lithuania": the clause's subject and the state after "with"
+            # "Fiji cuts ties with Chile": the clause's subject and the state after "with"
             verb = t.head if t.dep_ in ("dobj", "nsubjpass") else None
             actor = [entity_code(c) for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and c.ent_type_ == "COUNTRY"]
             other = [entity_code(g) for c in t.children if c.lower_ == "with" for g in c.children if g.ent_type_ == "COUNTRY"]
@@ -216,6 +216,16 @@ def official_name(code: str) -> str:
     return getattr(country, "official_name", "") or getattr(country, "name", "")
 
 
+def _apposed_state(token: Token) -> list[str]:
+    """The state right before ", a <description>" ("Fiji, an island nation"), however parsed."""
+    start = token.left_edge.i
+    if start < 2 or token.doc[start - 1].text != "," or token.doc[start].lower_ not in ("a", "an", "the"):
+        return []
+    before = token.doc[start - 2]
+    code = entity_code(before) if before.ent_type_ == "COUNTRY" else None
+    return [code] if code else []
+
+
 def described_state(token: Token, ctx: Context) -> list[str]:
     """"the kingdom", "the island nation": the most recent state in this or the previous sentence
     that fits the description (data/descriptions.yml) and that the sentence does not name otherwise.
@@ -224,7 +234,7 @@ def described_state(token: Token, ctx: Context) -> list[str]:
     wanted = DESCRIPTIONS[token.lemma_.lower()]
     sent = token.sent
     # the sentence's other parties: states after the description, and states modifying a word that
-    # dominates it ("the US decision to break off relations with the island" is not the US)
+    # dominates it ("the Chilean move to cut ties with the island" is not the US)
     above = {a.i for a in token.ancestors}
     here = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and (e.start > token.i or e.root.head.i in above)}
     window = parties_before(token)
@@ -242,7 +252,7 @@ def codes_of(token: Token, ctx: Context, labels=("COUNTRY", "ORG")) -> list[str]
     """The states (or organisations) a participant token stands for, conjuncts included."""
     out: list[str] = []
     members = [token, *token.conjuncts]
-    # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser often makes the
+    # "Mongolia, the Czech Republic, Fiji and Chile": the parser often makes the
     # second item an apposition of the first and hangs the rest on it
     members += [m for t in list(members) if t.ent_type_ == "COUNTRY" for a in t.children if a.dep_ == "appos"
                 and a.ent_type_ == "COUNTRY" and entity_code(a) != entity_code(t) for m in (a, *a.conjuncts)]
@@ -259,7 +269,7 @@ EXAMPLE_PREPS = WORDS.example_preps
 
 def examples(t: Token) -> list[Token]:
     """"countries, including India", "states such as Spain", "X, along with Y": the named members
-    (also under an apposition: "17 countries, almost all of them small, including Belize")."""
+    (also under an apposition: "12 states, most of them islands, including Tonga")."""
     out = []
     for child in [*t.children, *(g for c in t.children if c.dep_ == "appos" for g in c.subtree if g.dep_ == "prep")]:
         if child.dep_ == "prep" and child.lower_ in EXAMPLE_PREPS:
@@ -328,13 +338,15 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         if mods:
             return mods
         if lemma in ACTOR_NOUNS and (owner := [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"]):
-            return _codes_of_one(owner[0], ctx, labels)  # "ordered their diplomats to leave"
+            return _codes_of_one(owner[0], ctx, labels)  # "told their envoys to go home"
         if lemma in DESCRIPTIONS and (held := [c for c in t.children if c.dep_ == "nsubj"]):
-            return [x for c in held for x in _codes_of_one(c, ctx, labels)]  # "making it the first nation to"
+            return [x for c in held for x in _codes_of_one(c, ctx, labels)]  # "which made it the only state to"
         described = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj" and g.lemma_.lower() in DESCRIPTIONS]
-        if described:  # "the Taliban government of the country"
+        if described:  # "the new government of the country"
             return _codes_of_one(described[0], ctx, labels)
+        if lemma in DESCRIPTIONS and (named := _apposed_state(t)):
+            return named  # "Fiji, an island nation that ...", with the apposition misread as the subject
         the = any(c.lower_ == "the" for c in t.children)
         if lemma in DESCRIPTIONS and the and t.tag_ in ("NN", "NNP") and (found := described_state(t, ctx)):
             return found
@@ -372,7 +384,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             if found:
                 return found if plural else found[:1]
         if lower in ("they", "their", "them") and (listed := recent_list(t)):
-            return listed  # "broke relations with A, B and C. He ordered their diplomats to leave"
+            return listed  # "broke relations with A, B and C. He told their envoys to go home"
         if single:
             return single  # "Spain said they would ...": a government as a plural
         return [ctx.main_actor] if ctx.main_actor and not personal else []
@@ -398,7 +410,7 @@ def antecedents(relcl: Token) -> list[Token]:
         if named is not None:
             return [named, *named.conjuncts]
     if head.dep_ == "appos" and head.head.ent_type_ == "COUNTRY":
-        head = head.head  # "Grenada, a Caribbean nation that recognised Taiwan": the named state
+        head = head.head  # "Tonga, a Pacific kingdom that recognised X": the named state
     while head.dep_ == "conj":
         head = head.head
     members = [head, *head.conjuncts]

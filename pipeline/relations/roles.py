@@ -206,7 +206,7 @@ def object_tokens(trigger: Token, theme: Token | None, preps: list[str], direct:
     out = []
     for head in [h for h in (trigger, theme) if h is not None]:
         kids = list(head.children)
-        # "the embassy to the Vatican in Rome": where "to" names the state, "in" is only the city
+        # "the embassy to the Holy See in Rome": where "to" names the state, "in" is only the city
         accredited = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ for g in c.children) for c in kids)
         for child in kids:
             if child.dep_ in ("prep", "dative") and child.lower_ in preps and not (accredited and child.lower_ == "in"):
