@@ -14,7 +14,7 @@ from .discourse import Event, anaphora, continue_lists, frame_date, make_claim, 
 from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
-from .reference import RELATIVES, Context, codes_of, entity_code
+from .reference import RELATIVES, Context, codes_of, entity_code, window_start
 from .roles import companions, coordinated_objects, excepted, governing_verb, holders, instruments, noun_actors, object_tokens, subject_tokens
 from .rules import PATTERNS, Rule, load_rules
 from .words import WORDS
@@ -171,6 +171,8 @@ class RelationMatcher:
             subjects = [c for t in hosts for c in codes_of(t, ctx)]
             obj_tokens = [t for t in obj_tokens if t not in hosts]
         objects = [c for t in obj_tokens for c in codes_of(t, ctx)]
+        if not objects and owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
+            objects = envoys_before(theme, ctx)  # "Russian diplomats were expelled. Chile expelled three diplomats"
         if owned and cfg.theme_owner == "subject":
             subjects, objects = mission_roles(theme, subjects, objects, ctx)
         if not subjects and trigger.pos_ == "NOUN":  # "the Chinese visit", "a delegation on a visit to X"
@@ -212,8 +214,9 @@ class RelationMatcher:
         objects = [c for c in objects if _label(c) in cfg.object_labels]  # before completion: "Laos was admitted to NAM"
         if not generic:
             between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (trigger, theme) if h is not None for c in h.children)
+            own = theme is not None and theme.lemma_ in self.envoy_nouns and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in theme.children)
             subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed, between=between,
-                                              mutual=reciprocal(trigger, theme))
+                                              mutual=reciprocal(trigger, theme), own_envoys=own)
         # the event keeps the stated polarity: "The same applies to Chile" repeats the rule, not the exception
         event = Event(rule.relation, tuple(objects), stated, tuple(subjects)) if objects else None
         if not subjects or not objects:
@@ -235,7 +238,7 @@ class RelationMatcher:
             return None
         return next((c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in self.rel_nouns), None)
 
-    def complete(self, relation, subjects, objects, sent, ctx, pair=True, between=False, mutual=False):
+    def complete(self, relation, subjects, objects, sent, ctx, pair=True, between=False, mutual=False, own_envoys=False):
         """Pairs ("A and B established ties", "A and B expelled each other's diplomats": one claim
         each way for a non-symmetric relation) and the main actor where a side is missing, as the
         relation's settings allow; ``pair=False`` for listed items, which are all on one side;
@@ -252,7 +255,9 @@ class RelationMatcher:
                 return subjects, subjects  # every ordered pair; an actor never relates to itself
             # two actors with no object: one act between them ("A and B restored ties"), unless the
             # sentence or, for a one-sided act, the article is about a third state
-            if len(subjects) == 2 and not ((mentioned or (ctx.dominant and not symmetric)) and main not in subjects):
+            # ("Chile and Peru recalled their envoys": each its own, from the article's main actor if there is one)
+            third = main and main not in subjects and (mentioned or (ctx.dominant and not symmetric) or own_envoys)
+            if len(subjects) == 2 and not third:
                 if symmetric or cfg.pair_is_mutual:
                     return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
             # "a rift between the two countries ... since Lima severed ties": the pair's other member
@@ -397,6 +402,21 @@ def _copula_subject(token: Token) -> Token:
         if subj:
             return subj[0]
     return t
+
+
+def envoys_before(theme: Token, ctx: Context) -> list[str]:
+    """Envoys named without their state take the state of the last envoys named with one, in this
+    or the two sentences before ("expelled 23 Russian diplomats ... Chile expelled three diplomats")."""
+    doc = theme.doc
+    start = window_start(theme.sent, 2)
+    for t in reversed(doc[start:theme.i]):
+        if t.lemma_ == theme.lemma_ or (t.pos_ == "NOUN" and t.lemma_ in ENVOYS):
+            if found := [c for c in Context.modifier_codes(t, {"COUNTRY"}) if c]:
+                return found[:1]
+    return []
+
+
+ENVOYS = {"ambassador", "diplomat", "envoy", "attache", "attaché", "consul", "chargé"}
 
 
 def _reflexive(theme: Token, subj_tokens: list[Token]) -> bool:

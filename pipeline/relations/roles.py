@@ -53,7 +53,10 @@ def subject_tokens(trigger: Token) -> list[Token]:
                 # "declared persona non grata by Albania": the parser hangs "by" lower down
                 return [g for x in trigger.subtree if x.lower_ == "by" and x.dep_ in ("prep", "agent")
                         for g in x.children if g.dep_ == "pobj" and g.ent_type_ in ("COUNTRY", "ORG")]
-            return subj
+            # "Chile, Fiji and Tonga expelled ...": the list's first state read as an adverb of the verb
+            lead = [c for c in t.children if c.dep_ in MISREAD_DEPS and c.ent_type_ == "COUNTRY" and c.i < min(x.i for x in subj)
+                    and subj[0].ent_type_ == "COUNTRY" and t.doc[c.right_edge.i + 1].text == ","]
+            return lead + subj
         poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN") else []
         if poss:
             return poss
@@ -75,6 +78,9 @@ def subject_tokens(trigger: Token) -> list[Token]:
                 return []  # "countries visited by X": the head noun is the object
             if t.head.dep_ == "attr" and t.head.ent_type_ != "COUNTRY":  # "Cuba was the first country to recognise X"
                 return [c for c in t.head.head.children if c.dep_ in SUBJECT_DEPS] or [t.head]
+            if t.head.lemma_ in DECISION_NOUNS and not any(c.dep_ in ("poss", "compound", "amod") for c in t.head.children):
+                t = t.head  # "Ukraine made the decision to expel ...": the decision's maker
+                continue
             return [t.head]
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in CONTROL_VERBS:
             controller = [c for c in t.head.children if c.dep_ == "dobj"]
@@ -122,6 +128,7 @@ def _relcl_before(verb: Token) -> Token | None:
 
 
 EXCEPT_WORDS = WORDS.except_words
+DECISION_NOUNS = {"decision", "move", "step", "choice", "order"}
 CONTROL_VERBS = WORDS.control_verbs
 
 
