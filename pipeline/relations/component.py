@@ -290,7 +290,7 @@ class RelationMatcher:
         while holder.dep_ == "conj" and holder.head.pos_ in ("NOUN", "PROPN") and not holder.head.ent_type_:
             holder = holder.head  # "the most honest friend and ally": read the first conjunct's place
         side_b = [c for h in dict.fromkeys([trigger, holder]) for ch in h.children if ch.dep_ == "poss" for c in codes_of(ch, ctx)]
-        side_b += [c for h in dict.fromkeys([trigger, holder]) for ch in h.children if ch.dep_ == "prep" and ch.lower_ in ("of", "with", "to")
+        side_b += [c for h in dict.fromkeys([trigger, holder]) for ch in h.children if ch.dep_ == "prep" and ch.lower_ in ("of", "with", "to", "in")
                    for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx)]
         named = [c for c in holder.head.children if c.dep_ == "dobj"] if holder.dep_ == "oprd" else []
         if named:  # "Kim called Russia an ally": Russia is the ally, Kim's state the other side
@@ -312,6 +312,8 @@ class RelationMatcher:
                 side_a = [x for t in trigger.head.children if t.dep_ in ("nsubj", "nsubjpass") for x in codes_of(t, ctx)]
         elif trigger.dep_ in ("nsubj",):
             side_a = [x for t in trigger.head.children if t.dep_ in ("attr",) for x in codes_of(t, ctx)]
+        elif trigger.dep_ == "dobj" and trigger.head.lemma_ in ("have", "find", "gain", "keep", "lose"):
+            side_a = [x for t in trigger.head.children if t.dep_ == "nsubj" for x in codes_of(t, ctx)]  # "Serbia has an ally in Russia"
         # "its American ally", "US allies Japan and South Korea": a state modifying the noun is a side
         mods = [x for c in trigger.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "COUNTRY" for x in codes_of(c, ctx)]
         if not side_b:

@@ -216,6 +216,12 @@ def official_name(code: str) -> str:
     return getattr(country, "official_name", "") or getattr(country, "name", "")
 
 
+def _first_conjunct(t: Token) -> Token:
+    while t.dep_ == "conj":
+        t = t.head
+    return t
+
+
 def _apposed_state(token: Token) -> list[str]:
     """The state right before ", a <description>" ("Fiji, an island nation"), however parsed."""
     start = token.left_edge.i
@@ -232,11 +238,13 @@ def described_state(token: Token, ctx: Context) -> list[str]:
     A description any state fits ("the country") is the main actor when the article is about it or
     the window names it."""
     wanted = DESCRIPTIONS[token.lemma_.lower()]
+    if any(c.lower_ in ("new", "newest", "young", "future") for c in token.children):
+        return []  # "recognised the new state": a state being born, not the last one named
     sent = token.sent
     # the sentence's other parties: states after the description, and states modifying a word that
     # dominates it ("the Chilean move to cut ties with the island" is not the US)
     above = {a.i for a in token.ancestors}
-    here = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and (e.start > token.i or e.root.head.i in above)}
+    here = {e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and (e.start > token.i or _first_conjunct(e.root).head.i in above)}
     window = parties_before(token)
     main = ctx.main_actor
     if not wanted and main and main not in here and (ctx.dominant or main in {e._.code for e in window}):
@@ -318,7 +326,8 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
             c.lower_ in ("all", "the", "these", "those") for c in t.children) and not any(c.dep_ == "prep" for c in t.children):
         return recent_group(t, COUNTS[lower], ctx)  # "all three recognised X" ("six of the 35 members" is no reference)
     if t.tag_ in ("NNS", "NNPS") and lemma in ("country", "state", "nation", "government") and any(
-            c.lower_ in ("these", "those", "both", "the") for c in t.children):  # "these countries", "recalled envoys from the countries"
+            c.lower_ in ("these", "those", "both") or (c.lower_ == "the" and not any(a.dep_ == "amod" for a in t.children))
+            for c in t.children):  # "these countries", "recalled envoys from the countries" (not "the leading European states")
         return recent_list(t)
     if lemma in COLLECTIVE_NOUNS and "ORG" in labels:  # "the Group of Seven industrialized nations"
         orgs = [entity_code(c) for c in t.children if c.dep_ == "nmod" and c.ent_type_ == "ORG"]  # not "EU members"

@@ -60,8 +60,9 @@ def subject_tokens(trigger: Token) -> list[Token]:
         poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN") else []
         if poss:
             return poss
-        if t == trigger and t.pos_ == "NOUN":  # "the recognition of Kosovo by Japan"
+        if t == trigger and t.pos_ == "NOUN":  # "the recognition of Kosovo by Japan", "US recognition of Kosovo"
             by = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            by = by or [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ == "COUNTRY"]
             if by:
                 return by
         if t == trigger and t.dep_ == "appos" and t.head.ent_type_ == "COUNTRY":
@@ -128,7 +129,8 @@ def _relcl_before(verb: Token) -> Token | None:
 
 
 EXCEPT_WORDS = WORDS.except_words
-DECISION_NOUNS = {"decision", "move", "step", "choice", "order"}
+# nouns an event hangs on that are no actor: "made the decision to expel", "signed a declaration restoring ties"
+DECISION_NOUNS = {"decision", "move", "step", "choice", "order", "declaration", "agreement", "accord", "deal", "treaty", "communique"}
 CONTROL_VERBS = WORDS.control_verbs
 
 
