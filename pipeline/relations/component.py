@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..components import register_extensions
 from ..gazetteer import load_gazetteer
 from ..records import RELATIONS, Claim
-from .discourse import Event, anaphora, continue_lists, frame_date, make_claim, there
+from .discourse import Event, anaphora, continue_lists, frame_date, heading_date, make_claim, there
 from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
@@ -21,7 +21,7 @@ from .words import WORDS
 
 ELLIPSIS = re.compile(r"\b(followed by|did so|do so|does so|done so|was the (?:first|last|next)|were the (?:first|last)|"
                       r"neither|nor|also applies|the same applies|as (?:did|does|do|has|have)|so did|(?:is|was|are|were) also the case|"
-                      r"follow(?:ed|s)? suit|did the same|did it|(?:has|have|had) done it|(?:has|have|had) done the same|did likewise|followed(?= at| in| on| the| last| this|[.,]))\b", re.I)
+                      r"follow(?:ed|s)? suit|did the same|did it|(?:took|takes|take) (?:a )?(?:similar|the same) step|(?:has|have|had) done it|(?:has|have|had) done the same|did likewise|followed(?= at| in| on| the| last| this|[.,]))\b", re.I)
 
 
 class RelationMatcher:
@@ -34,6 +34,7 @@ class RelationMatcher:
         self.mission_nouns = set(words.get("mission_nouns", []))
         self.rel_nouns = set(words.get("rel_nouns", []))
         self.envoy_nouns = set(words.get("envoy_nouns", []))
+        self.diplomatic_words = self.envoy_nouns | self.mission_nouns | set(words.get("diplomatic_words", []))
         self.order = {rid: n for n, rid in enumerate(self.rules)}
         self.lemmas = ruleset.lemmas
         keep_hyphenated(nlp, self.lemmas)
@@ -50,6 +51,11 @@ class RelationMatcher:
         finally:
             release_ents(doc)  # nothing non-serialisable stays on the Doc
         return doc
+
+    def diplomatic_context(self, sent: Span) -> bool:
+        """A diplomatic word in this or the previous sentence: "expelled 25 Soviets" is about
+        diplomats there, not about refugees."""
+        return any(t.lemma_ in self.diplomatic_words for t in sent.doc[window_start(sent):sent.end])
 
     def rule_lemma(self, t: Token) -> str | None:
         """Repair lemmas the rules look for: proper-noun lemmas keep their capital ("the Treaty of
@@ -81,8 +87,10 @@ class RelationMatcher:
         last: list[Event] = []  # the events of the latest sentence that stated any, for ellipsis
         mission: Event | None = None  # the latest embassy event, for "this office"
         frame: tuple = ()
+        heading: tuple = ()  # a timeline's date heading frames the paragraphs under it
         for sent in doc.sents:
-            frame = frame_date(sent, frame, text)
+            heading = heading_date(sent) or heading
+            frame = frame_date(sent, frame, text, heading)
             before, events, found = last, [], []
             seen_triggers = set()
             # a noun an event acts on ("the embassy was shut") is not also a standing-fact phrase
@@ -161,7 +169,7 @@ class RelationMatcher:
         if "target" in names:  # "sanctioned three North Korean officials"
             obj_tokens.append(names["target"])
         # an envoy or mission theme, or a person the pattern found by an envoy title ("Ambassador X")
-        owned = theme is not None and (theme.lemma_ in self.envoy_nouns | self.mission_nouns or "title" in names)
+        owned = theme is not None and (theme.lemma_ in self.envoy_nouns | self.mission_nouns or "title" in names or rule.nationals)
         if owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
             obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
         if cfg.agentless_from and not subjects:  # "diplomats were expelled from Poland", "the ambassador to Mexico was expelled"
@@ -194,7 +202,7 @@ class RelationMatcher:
                    mission: Event | None):
         """The claims of one rule match, and the event it states (for ellipsis and lists)."""
         trigger, theme = names["trigger"], names.get("theme")
-        if unasserted(trigger, sent):
+        if unasserted(trigger, sent) or (rule.nationals and not self.diplomatic_context(sent)):
             return None, []
         if theme is not None and theme.lemma_ in ("they", "it"):
             theme = self.pronoun_theme(trigger)  # "established relations ... but froze them"
@@ -346,7 +354,11 @@ class RelationMatcher:
             # "was the last to do so in 2011": the date hangs on "do so", not on "was"
             anchor = next((t for t in head.subtree if t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)), head)
             for event in (local if any(i < cue.i for i in triggers) else previous):
-                done = {x for c in stated + out if c.relation == event.relation for x in (c.subject, c.object)}
+                # a state already in that relation is not repeated, unless it was undated there and
+                # the cue brings a date of its own
+                own_date = any(d.start > cue.i - 3 for d in (e for e in ents_in(sent) if e.label_ == "DATE"))
+                done = {x for c in stated + out if c.relation == event.relation and (c.date or not own_date)
+                        for x in (c.subject, c.object)}
                 subjects = [c for t in tokens for c in codes_of(t, ctx, ("COUNTRY",))]
                 subjects = list(dict.fromkeys(c for c in subjects if c not in event.objects and c not in done))
                 if subjects:

@@ -106,12 +106,15 @@ def _gapped(ent: Span) -> bool:
     return t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")
 
 
-def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
+def frame_date(sent: Span, previous: tuple, text: str, heading: tuple = ()) -> tuple:
     """Dates that open a sentence ("In 2017, ...", "In 2016 and 2017, ...") frame the rest of its
-    paragraph; a line break ends the paragraph (plain-text exports put one per paragraph)."""
+    paragraph; a line break ends the paragraph (plain-text exports put one per paragraph), which
+    falls back to the ``heading`` frame of a timeline ("1976:" on a line of its own)."""
     gap_start = sent.doc[sent.start - 1].idx if sent.start else 0
     if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
-        previous = ()
+        previous = heading
+    if heading_date(sent):
+        return heading_date(sent)
     # "As of May 2019" dates a state of affairs, not the events told after it
     opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
                and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
@@ -120,6 +123,16 @@ def frame_date(sent: Span, previous: tuple, text: str) -> tuple:
         return () if any(e.label_ == "DATE" for e in ents_in(sent)) else previous
     joined = {opening[0].root.i, *(c.i for c in opening[0].root.conjuncts)}
     return tuple(e._.value for e in opening if e.root.i in joined)
+
+
+def heading_date(sent: Span) -> tuple:
+    """The dates of a line that holds nothing but dates ("1976:", "October 1963:", "1969 and 1972:")."""
+    words = [t for t in sent if not (t.is_punct or t.is_space or t.lower_ in ("and", "to"))]
+    dates = [e for e in ents_in(sent) if e.label_ == "DATE" and e._.value]
+    colon = any(t.text == ":" for t in sent[-2:])  # a dateline ("19 December 2017") heads nothing
+    if colon and words and dates and all(any(d.start <= t.i < d.end for d in dates) for t in words):
+        return tuple(d._.value for d in dates)
+    return ()
 
 
 def make_claim(subject, rule, obj, date, pol, sent: Span) -> Claim:

@@ -133,8 +133,10 @@ def introducers(verb: Token) -> list[Token]:
     for _ in range(3):
         if t.dep_ == "pcomp" and t.head.lower_ in ("in", "by"):
             t = governing_verb(t.head)
-        elif t.dep_ == "ccomp" and t.head.lemma_ in SAY_VERBS:
-            t = t.head
+        elif t.dep_ == "ccomp" and (t.head.lemma_ in SAY_VERBS or t.head.tag_ == "VBG"):
+            t = t.head  # "said yesterday that ...", "..., making it the first to recognise X"
+        elif t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in t.children):
+            t = t.head  # "accepted an envoy, making it ...": the result takes the act's date
         else:
             break
         out.append(t)

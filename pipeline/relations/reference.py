@@ -109,9 +109,12 @@ def article_pair(doc: Doc) -> tuple[str, ...]:
             between = [e._.code for e in ents_in(sent) if e.label_ == "COUNTRY" and any(
                 c.lower_ == "between" and e.root in c.subtree for c in t.children)]
             # "Fiji cuts ties with Chile": the clause's subject and the state after "with"
+            # ("Algeria announced to cut relations with Morocco": the subject of the governing verb)
             verb = t.head if t.dep_ in ("dobj", "nsubjpass") else None
+            while verb is not None and not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+                verb = verb.head
             actor = [entity_code(c) for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and c.ent_type_ == "COUNTRY"]
-            other = [entity_code(g) for c in t.children if c.lower_ == "with" for g in c.children if g.ent_type_ == "COUNTRY"]
+            other = [entity_code(g) for c in t.children if c.lower_ == "with" for g in c.subtree if g.ent_type_ == "COUNTRY"]
             for found in (between, before[-2:], actor[:1] + other[:1]):
                 if len(set(found)) == 2 and set(found) <= set(codes):
                     return tuple(dict.fromkeys(found))
@@ -317,8 +320,17 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         known = [ctx.people[n.lower_] for n in (name[-1], name[0]) if n.lower_ in ctx.people]
         return known[:1] or ([ctx.main_actor] if ctx.main_actor else [])
     if lower in ("both", "two") or (lemma in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
-        # the previous sentence first; a date heading or a venue sentence between may push it back
-        return next((found for back in (1, 3) if len(found := recent_group(t, 2, ctx, back) or recent_codes(t, 2, back)[::-1]) == 2), [])
+        # the previous sentence first; a date heading or a venue sentence between may push it back;
+        # then the pair the article is about ("tensions between Algeria and Morocco"): two states
+        # named together win; two merely mentioned last, one of them a passer-by, give way to the pair
+        if len(group := recent_group(t, 2, ctx, 1)) == 2:
+            return group
+        near = recent_codes(t, 2, 1)[::-1]
+        if len(near) == 2 and not (len(ctx.pair) == 2 and set(near) & set(ctx.pair) and set(near) != set(ctx.pair)):
+            return near
+        if len(ctx.pair) == 2:
+            return list(ctx.pair)
+        return next((found for found in [recent_group(t, 2, ctx, 3) or recent_codes(t, 2, 3)[::-1]] if len(found) == 2), [])
     count = next((COUNTS[c.lower_] for c in t.children if c.lower_ in COUNTS), None)
     if lemma in ("country", "state", "nation", "government") and count:  # "the four countries"
         return recent_group(t, count, ctx)
@@ -351,7 +363,7 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         if lemma in DESCRIPTIONS and (held := [c for c in t.children if c.dep_ == "nsubj"]):
             return [x for c in held for x in _codes_of_one(c, ctx, labels)]  # "which made it the only state to"
         described = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj" and g.lemma_.lower() in DESCRIPTIONS]
+                     if g.dep_ == "pobj" and (g.lemma_.lower() in DESCRIPTIONS or g.lower_ in ("both", "two"))]
         if described:  # "the new government of the country"
             return _codes_of_one(described[0], ctx, labels)
         if lemma in DESCRIPTIONS and (named := _apposed_state(t)):

@@ -200,13 +200,27 @@ def noun_actors(trigger: Token) -> list[Token]:
     return mods
 
 
+# nouns whose state modifier is a party ("expelled the Russian mission"); other modifiers are not
+# ("following Saudi mediation")
+PARTY_NOUNS = WORDS.actor_nouns | {"relation", "relations", "tie", "ties", "diplomat", "diplomats"}
+
+
+def entity_root(t: Token) -> Token:
+    """The syntactic head of the entity a token begins."""
+    end = t.i + 1
+    while end < len(t.doc) and t.doc[end].ent_iob_ == "I":
+        end += 1
+    return t.doc[t.i:end].root
+
+
 def coordinated_objects(trigger: Token) -> list[Token]:
     """Entity tokens in the clauses of the verbs that share the trigger's subject: "expelled the
     Russian mission and recalled its own diplomats" recalls them from Russia."""
     out = []
     for verb in shared_subject(governing_verb(trigger)):
         nested = {t.i for c in verb.children if c.dep_ in ("conj", "relcl", "advcl", "ccomp", "acl") for t in c.subtree}
-        out += [t for t in verb.subtree if t.i not in nested and t.ent_iob_ == "B" and t.ent_type_ in ("COUNTRY", "ORG")]
+        out += [t for t in verb.subtree if t.i not in nested and t.ent_iob_ == "B" and t.ent_type_ in ("COUNTRY", "ORG")
+                and (entity_root(t).dep_ not in ("amod", "compound", "nmod", "poss") or entity_root(t).head.lemma_ in PARTY_NOUNS)]
     return out
 
 

@@ -27,6 +27,7 @@ class Rule:
     object_preps: tuple[str, ...] = ()  # overrides the relation's object prepositions
     polarity: str = ""  # "negative": the trigger itself states the reversal ("withdrew from NATO")
     standing: frozenset[str] = frozenset()  # trigger modifiers that make it a standing fact ("the first member")
+    nationals: bool = False  # the theme is a state's people ("expelled 25 Soviets"): counts only near a diplomatic word
 
 
 @dataclass(frozen=True)
@@ -176,8 +177,10 @@ def _rule(path, rid: str, entry: dict) -> Rule:
         raise InputError(path, f"pattern {rid!r}: roles must be one of {ROLE_STRATEGIES}")
     if polarity not in ("", "negative") or not _words(entry.get("object_preps", [])) or not _words(entry.get("standing", [])):
         raise InputError(path, f"pattern {rid!r}: polarity may only be 'negative'; object_preps and standing are word lists")
+    if not isinstance(entry.get("nationals", False), bool):
+        raise InputError(path, f"pattern {rid!r}: nationals must be true or false")
     return Rule(rid, entry["relation"], bool(entry.get("undated", False)), roles, tuple(entry.get("object_preps", [])),
-                polarity, frozenset(entry.get("standing", [])))
+                polarity, frozenset(entry.get("standing", [])), entry.get("nationals", False))
 
 
 def _word_needs(pattern: list[dict]) -> list[dict[str, frozenset[str]]]:
