@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer
+from ..relations.words import WORDS
 from . import register_extensions
 from .places import names_something_else
 
@@ -123,6 +124,8 @@ class EntityRuler:
             if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
                 after = doc[span.end] if span.end < ent.end else None
                 if span.start > ent.start and doc[span.start - 1].lower_ not in ("the", "'s"):
+                    if span.start - ent.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in WORDS.state_of_nouns:
+                        return False  # "the Embassy of Peru": the state's own office
                     return not _in_headline(span)
                 if after is not None and after.is_title and after.text not in ("'s", "’s"):
                     return not _in_headline(span)

@@ -15,7 +15,7 @@ from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
 from .reference import RELATIVES, Context, codes_of, entity_code, window_start
-from .roles import companions, coordinated_objects, excepted, governing_verb, holders, instruments, noun_actors, object_tokens, subject_tokens
+from .roles import companions, coordinated_objects, excepted, governing_verb, holders, instruments, members_named, noun_actors, object_tokens, subject_tokens
 from .rules import PATTERNS, Rule, load_rules
 from .words import WORDS
 
@@ -93,14 +93,17 @@ class RelationMatcher:
             frame = frame_date(sent, frame, text, heading)
             before, events, found = last, [], []
             seen_triggers = set()
-            # a noun an event acts on ("the embassy was shut") is not also a standing-fact phrase
-            themes = {names["theme"].i for _, names in by_sent.get(sent.start, []) if "theme" in names}
+            # a noun an event acts on ("the embassy was shut") is not also a standing-fact phrase;
+            # an envoy is ("recalled its ambassador to Mali": the embassy there stood until then)
+            themes = {names["theme"].i for _, names in by_sent.get(sent.start, [])
+                      if "theme" in names and names["theme"].lemma_ not in self.envoy_nouns}
             for rule, names in by_sent.get(sent.start, []):
                 key = (rule.relation, rule.polarity, rule.object_preps, names["trigger"].i)
                 if key in seen_triggers or (rule.undated and names["trigger"].i in themes):
                     continue
-                seen_triggers.add(key)
                 event, new = self.claims_for(rule, names, sent, ctx, frame, text, mission)
+                if new:  # a rule that read no parties leaves the trigger to the next rule
+                    seen_triggers.add(key)
                 if event:
                     events.append(event)
                     if event.relation in ("open_mission", "close_mission"):
@@ -132,6 +135,10 @@ class RelationMatcher:
             objects = [c for t in subject_tokens(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
             return subjects, objects, True, pol  # both sides come from the parse or not at all
         preps = list(rule.object_preps or cfg.object_preps)
+        if rule.roles == "members":  # "the EU member states were A and B": the states join the target
+            subjects = [c for t in members_named(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
+            # (no members named: no event either, so "this also applies to X" repeats nothing)
+            return subjects, codes_of(names.get("target", trigger), ctx, ("ORG",)) if subjects else [], True, pol
         if rule.roles == "holder":
             subjects = [c for t in holders(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
             heads = [trigger, *([trigger.head] if trigger.dep_ == "conj" else [])]
@@ -204,6 +211,8 @@ class RelationMatcher:
         trigger, theme = names["trigger"], names.get("theme")
         if unasserted(trigger, sent) or (rule.nationals and not self.diplomatic_context(sent)):
             return None, []
+        if rule.relation == "open_mission" and any(_non_resident(t) for t in (trigger, theme) if t is not None):
+            return None, []  # "a non-resident ambassador to X" sits elsewhere: no mission in X
         if theme is not None and theme.lemma_ in ("they", "it"):
             theme = self.pronoun_theme(trigger)  # "established relations ... but froze them"
             if theme is None:
@@ -268,6 +277,8 @@ class RelationMatcher:
             if len(subjects) == 2 and not third:
                 if symmetric or cfg.pair_is_mutual:
                     return (subjects[:1], subjects[1:]) if symmetric else (subjects, subjects)
+            if len(subjects) > 2 and not third and cfg.multilateral:
+                return subjects, subjects  # co-signatories: each pair of them (the claim set keeps one order)
             # "a rift between the two countries ... since Lima severed ties": the pair's other member
             pairs = [codes_of(t, ctx, ("COUNTRY",)) for t in sent if t.lower_ in ("two", "both") and t.head.lemma_ in PAIR_NOUNS]
             if (other := next((p for p in pairs if len(p) == 2 and set(subjects) < set(p)), None)) is not None:
@@ -391,9 +402,17 @@ def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Co
     return owners, hosts
 
 
+def _non_resident(envoy: Token) -> bool:
+    """"a non-resident ambassador", "accredited from Beijing as nonresident envoy"."""
+    return any("resident" in t.lower_ for t in envoy.doc[envoy.left_edge.i:envoy.i])
+
+
 def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Span) -> list[Claim]:
-    """One claim per (subject, object, date); an actor never relates to itself."""
-    return [make_claim(s, rule, o, d, pol, sent) for s in dict.fromkeys(subjects) for o in dict.fromkeys(objects)
+    """One claim per (subject, object, date); an actor never relates to itself, and a symmetric
+    relation among one group of states is stated once per pair, in the order they are named."""
+    subjects, objects = list(dict.fromkeys(subjects)), list(dict.fromkeys(objects))
+    among = RELATIONS[rule.relation] and subjects == objects
+    return [make_claim(s, rule, o, d, pol, sent) for i, s in enumerate(subjects) for o in (objects[i + 1:] if among else objects)
             if s != o for d in dates.for_pair(s, o)]
 
 

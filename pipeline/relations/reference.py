@@ -235,6 +235,9 @@ def _apposed_state(token: Token) -> list[str]:
     return [code] if code else []
 
 
+BIRTH_WORDS = {"independence", "independent", "secede", "secession", "proclaim", "birth", "found"}
+
+
 def described_state(token: Token, ctx: Context) -> list[str]:
     """"the kingdom", "the island nation": the most recent state in this or the previous sentence
     that fits the description (data/descriptions.yml) and that the sentence does not name otherwise.
@@ -242,7 +245,10 @@ def described_state(token: Token, ctx: Context) -> list[str]:
     the window names it."""
     wanted = DESCRIPTIONS[token.lemma_.lower()]
     if any(c.lower_ in ("new", "newest", "young", "future") for c in token.children):
-        return []  # "recognised the new state": a state being born, not the last one named
+        # "recognised the new state": a state being born, not merely the last one named; the one
+        # whose own sentence tells its birth ("X declared independence in 2008")
+        born = [e._.code for e in parties_before(token) if any(t.lemma_ in BIRTH_WORDS for t in e.sent)]
+        return born[-1:]
     sent = token.sent
     # the sentence's other parties: states after the description, and states modifying a word that
     # dominates it ("the Chilean move to cut ties with the island" is not the US)

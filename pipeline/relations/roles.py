@@ -165,6 +165,21 @@ def holders(trigger: Token) -> list[Token]:
     return []
 
 
+def members_named(noun: Token) -> list[Token]:
+    """The states a group noun names as its members: "the EU member states were A, B and C",
+    "NATO members include A", "NATO members such as A", "an OAS member, A", "A, an OAS member",
+    "the Contadora Group -- A, B and C --"; each with its coordinated states."""
+    found = [c for c in noun.children if c.dep_ == "appos"]
+    found += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
+              for g in c.children if g.dep_ == "pobj"]
+    if noun.dep_ == "appos":
+        found.append(noun.head)
+    verb = noun.head
+    if noun.dep_ in SUBJECT_DEPS and verb.lemma_ in ("be", "include", "comprise"):
+        found += [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+    return [m for t in found for m in (t, *t.conjuncts) if m.ent_type_ == "COUNTRY"]
+
+
 def companions(trigger: Token) -> list[Token]:
     """"Laos, along with Chile, joined the WHO": co-actors the parser hangs on the verb."""
     verb = governing_verb(trigger)

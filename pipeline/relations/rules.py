@@ -14,7 +14,7 @@ from ..gazetteer import load_yaml
 from ..records import RELATIONS
 
 PATTERNS = resources.files("pipeline") / "patterns" / "relations.yml"
-ROLE_STRATEGIES = ("clause", "holder", "inverse", "alliance")
+ROLE_STRATEGIES = ("clause", "holder", "inverse", "alliance", "members")
 LABELS = ("COUNTRY", "ORG")
 
 
@@ -47,11 +47,13 @@ class Relation:
     negative_also: str = ""  # "have not closed X's missions": a negative also states this relation
     pair_is_mutual: bool = False  # "A and B suspended relations" with no object: one claim each way
     of_is_subject: bool = False  # "the visit of Xi to Riyadh": an event noun's "of" names the actor
+    multilateral: bool = False  # "A, B and C signed a declaration" with no object: every pair of them
 
 
 RELATION_KEYS = {"object_preps": list, "direct_object": bool, "subject_labels": list, "object_labels": list,
                  "theme_owner": str, "agentless_from": bool, "main_actor_subject": bool, "main_actor_object": str,
-                 "negative_also": str, "pair_is_mutual": bool, "of_is_subject": bool}
+                 "negative_also": str, "pair_is_mutual": bool, "of_is_subject": bool,
+                 "multilateral": bool}
 
 
 @dataclass

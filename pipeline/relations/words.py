@@ -37,6 +37,7 @@ class Words:
     cues: frozenset[str]
     anaphoric: frozenset[str]
     non_diplomatic: frozenset[str]
+    state_of_nouns: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> Words:
