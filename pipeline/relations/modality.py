@@ -137,6 +137,14 @@ def introducers(verb: Token) -> list[Token]:
             t = t.head  # "said yesterday that ...", "..., making it the first to recognise X"
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in t.children):
             t = t.head  # "accepted an envoy, making it ...": the result takes the act's date
+        elif t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "will recall its envoy and send back theirs, the minister said on Monday": the
+            # second verb phrase is introduced by what introduces the first
+            first = t.head
+            while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+                first = first.head
+            out += introducers(first)
+            break
         else:
             break
         out.append(t)
