@@ -184,13 +184,20 @@ class RelationMatcher:
             more = [*theme.conjuncts, *(m for a in theme.children if a.dep_ == "appos" for m in (a, *a.conjuncts))]
             obj_tokens += [m for c in more if c.lemma_ in ("one", theme.lemma_)
                            for m in c.children if m.dep_ in ("amod", "compound", "poss") and m.ent_type_ == "COUNTRY"]
+            # "expelled 23 diplomats from the Russian embassy", "from Russia's mission to the UN"
+            obj_tokens += [m for h in (trigger, theme) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for g in c.children if g.dep_ == "pobj" and g.lemma_ in self.mission_nouns
+                           for m in g.children if m.dep_ in ("amod", "compound", "poss", "nmod") and m.ent_type_ == "COUNTRY"]
         if cfg.agentless_from and not subjects:  # "diplomats were expelled from Poland", "the ambassador to Mexico was expelled"
             hosts = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
             hosts += [g for c in (theme.children if owned else ()) if c.dep_ == "prep" and c.lower_ in ("to", "in")
                       for g in c.children if g.dep_ == "pobj"]
             subjects = [c for t in hosts for c in codes_of(t, ctx)]
             obj_tokens = [t for t in obj_tokens if t not in hosts]
-        objects = [c for t in obj_tokens for c in codes_of(t, ctx)]
+        # "A, B and C recognised the new state following its independence": a pronoun that points
+        # to one of the clause's own subjects is no object
+        objects = [c for t in obj_tokens for c in codes_of(t, ctx)
+                   if not (t.lower_ in WORDS.pronouns and len(subjects) > 1 and c in subjects)]
         if not objects and owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
             objects = envoys_before(theme, ctx)  # "Russian diplomats were expelled. Chile expelled three diplomats"
         if owned and cfg.theme_owner == "subject":
@@ -240,7 +247,7 @@ class RelationMatcher:
             subjects, objects = self.complete(rule.relation, subjects, objects, sent, ctx, pair=not listed, between=between,
                                               mutual=reciprocal(trigger, theme), own_envoys=own)
         # the event keeps the stated polarity: "The same applies to Chile" repeats the rule, not the exception
-        event = Event(rule.relation, tuple(objects), stated, tuple(subjects)) if objects else None
+        event = Event(rule.relation, tuple(objects), stated, tuple(subjects), rule.undated) if objects else None
         if not subjects or not objects:
             return event, []
         subjects = [c for c in subjects if _label(c) in cfg.subject_labels]
@@ -369,7 +376,8 @@ class RelationMatcher:
             negated = re.search(r"\b(neither|nor)\b", sent.text, re.I) or any(c.dep_ == "neg" for c in head.children)
             # "was the last to do so in 2011": the date hangs on "do so", not on "was"
             anchor = next((t for t in head.subtree if t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)), head)
-            for event in (local if any(i < cue.i for i in triggers) else previous):
+            # "followed suit" repeats acts, not what a phrase presupposed ("Russia's mission to the UN")
+            for event in (e for e in (local if any(i < cue.i for i in triggers) else previous) if not e.standing):
                 # a state already in that relation is not repeated, unless it was undated there and
                 # the cue brings a date of its own
                 own_date = any(d.start > cue.i - 3 for d in (e for e in ents_in(sent) if e.label_ == "DATE"))

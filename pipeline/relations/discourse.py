@@ -23,6 +23,7 @@ class Event:
     objects: tuple[str, ...]
     polarity: str
     subjects: tuple[str, ...]
+    standing: bool = False  # a state of affairs a phrase presupposes ("its ambassador to X"), no act to repeat
 
 
 def there(sent: Span) -> list[str]:

@@ -247,7 +247,8 @@ def described_state(token: Token, ctx: Context) -> list[str]:
     if any(c.lower_ in ("new", "newest", "young", "future") for c in token.children):
         # "recognised the new state": a state being born, not merely the last one named; the one
         # whose own sentence tells its birth ("X declared independence in 2008")
-        born = [e._.code for e in parties_before(token) if any(t.lemma_ in BIRTH_WORDS for t in e.sent)]
+        born = [e._.code for e in parties_before(token) if any(t.lemma_ in BIRTH_WORDS for t in e.sent)
+                and e.sent != token.sent]  # (the sentence's own states are the ones recognising it)
         return born[-1:]
     sent = token.sent
     # the sentence's other parties: states after the description, and states modifying a word that
