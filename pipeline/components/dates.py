@@ -277,7 +277,13 @@ def tense_of(span: Span, words: Words) -> str:
             return "future"
         if t.pos_ in ("VERB", "AUX"):
             aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-            if aux & words.future_aux or (t.tag_ == "VB" and "to" in aux):  # "will meet", "plans to visit"
+            if aux & words.future_aux:  # "will meet"
+                return "future"
+            if t.tag_ == "VB" and "to" in aux:
+                # "plans to visit on Tuesday" looks ahead; "ordered Chile on Monday to close its
+                # embassy" (the parser often hangs the date on the infinitive) tells a past order
+                if t.dep_ == "xcomp" and t.head.tag_ == "VBD" and t.head.lower_ not in words.future_words:
+                    return "past"
                 return "future"
             return "past" if t.tag_ in ("VBD", "VBN") else "present"
         if t.head == t:

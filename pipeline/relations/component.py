@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..components import register_extensions
 from ..gazetteer import load_gazetteer
 from ..records import RELATIONS, Claim
-from .discourse import Event, anaphora, continue_lists, frame_date, heading_date, make_claim, there
+from .discourse import Event, anaphora, continue_lists, frame_date, generic_actors_named, heading_date, make_claim, there
 from .ents import cache_ents, ents_in, release_ents
 from .lists import colon_items, table_rows
 from .modality import EventDates, polarity, unasserted
@@ -114,6 +114,8 @@ class RelationMatcher:
                 found += self.ellipsis(sent, events, last, ctx, found, frame, triggers)
             last = events or last
             found += continue_lists(sent, found, before[-1] if before else None, ctx)
+            if not found:
+                found += generic_actors_named(sent, before[-1] if before else None, ctx)
             claims += found
         if ctx.main_actor:  # tables in a "Foreign relations of X" page are about X
             for relation, row, parties, date in table_rows(doc, text, self.ruleset.tables):
@@ -409,6 +411,8 @@ def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Co
     """Owner → host. A state named on the mission noun owns it ("A Cuban embassy was opened",
     "Spain closed the North Korean embassy"); a different acting state is then the host."""
     owners = [c for t in theme.children if t.dep_ in ("amod", "compound", "poss", "nmod") for c in codes_of(t, ctx)]
+    owners = owners or [c for p in theme.children if p.dep_ == "prep" and p.lower_ == "of"  # "the consulates of A and B"
+                        for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "COUNTRY" for c in codes_of(g, ctx)]
     if not owners or set(owners) == set(subjects):
         return subjects, objects
     hosts = [c for c in objects if c not in owners] or [c for c in subjects if c not in owners]
@@ -480,7 +484,7 @@ def _label(code: str) -> str:
 
 
 PAIR_NOUNS = {"country", "state", "nation", "government", "side", "neighbour", "neighbor", "capital"}
-RECIPROCAL = ("another", "mutual", "reciprocal")
+RECIPROCAL = ("another", "mutual", "reciprocal", "respective")
 
 
 def reciprocal(trigger: Token, theme: Token | None) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..records import Claim
 from .ents import ents_in
 from .lists import cued, dated_runs
-from .reference import Context, previous_sentence
+from .reference import SUBJECT_DEPS, Context, codes_of, previous_sentence
 from .rules import Rule
 from .words import WORDS
 
@@ -97,6 +97,20 @@ def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Co
                 s, o = (fixed, ent._.code) if side == "object" else (ent._.code, fixed)
                 out.append(make_claim(s, rule, o, date, pol, sent))
     return out
+
+
+def generic_actors_named(sent: Span, before: Event | None, ctx: Context) -> list[Claim]:
+    """"Several countries have imposed sanctions on Iran. Those countries include A and B": the
+    states a later sentence names for the previous event's unnamed actors, undated."""
+    if before is None or before.subjects:
+        return []
+    for t in sent:
+        if (t.lemma_ in ("country", "state", "nation", "government") and t.tag_ == "NNS" and t.dep_ in SUBJECT_DEPS
+                and any(c.lower_ in ("these", "those", "the") for c in t.children) and t.head.lemma_ in ("include", "be", "comprise")):
+            named = [c for x in t.head.children if x.dep_ in ("attr", "dobj") for c in codes_of(x, ctx, ("COUNTRY",))]
+            rule = Rule("list." + before.relation, before.relation)
+            return [make_claim(s, rule, o, None, before.polarity, sent) for s in dict.fromkeys(named) for o in before.objects if s != o]
+    return []
 
 
 def _gapped(ent: Span) -> bool:

@@ -168,7 +168,9 @@ def holders(trigger: Token) -> list[Token]:
 def members_named(noun: Token) -> list[Token]:
     """The states a group noun names as its members: "the EU member states were A, B and C",
     "NATO members include A", "NATO members such as A", "an OAS member, A", "A, an OAS member",
-    "the Contadora Group -- A, B and C --"; each with its coordinated states."""
+    "the Contadora Group -- A, B and C --"."""
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "EU member states": the phrase's head
     found = [c for c in noun.children if c.dep_ == "appos"]
     found += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
               for g in c.children if g.dep_ == "pobj"]
@@ -177,7 +179,7 @@ def members_named(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ in SUBJECT_DEPS and verb.lemma_ in ("be", "include", "comprise"):
         found += [c for c in verb.children if c.dep_ in ("attr", "dobj")]
-    return [m for t in found for m in (t, *t.conjuncts) if m.ent_type_ == "COUNTRY"]
+    return [t for t in found if t.ent_type_ == "COUNTRY"]  # (codes_of adds each one's coordinated states)
 
 
 def companions(trigger: Token) -> list[Token]:
