@@ -194,6 +194,8 @@ class RelationMatcher:
             hosts = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
             hosts += [g for c in (theme.children if owned else ()) if c.dep_ == "prep" and c.lower_ in ("to", "in")
                       for g in c.children if g.dep_ == "pobj"]
+            # "two Chilean diplomats were ordered to leave Peru": the state they must leave
+            hosts += [c for c in (names["leave"].children if "leave" in names else ()) if c.dep_ == "dobj" and c.ent_type_ == "COUNTRY"]
             subjects = [c for t in hosts for c in codes_of(t, ctx)]
             obj_tokens = [t for t in obj_tokens if t not in hosts]
         # "A, B and C recognised the new state following its independence": a pronoun that points
@@ -230,6 +232,8 @@ class RelationMatcher:
         if theme is not None and theme.lemma_ in ("they", "it"):
             theme = self.pronoun_theme(trigger)  # "established relations ... but froze them"
             if theme is None:
+                return None, []  # "restored it": no relations noun it could stand for
+            if theme is None:
                 return None, []
         if theme is not None and theme.lemma_ in self.rel_nouns and _not_diplomatic(theme):
             return None, []
@@ -243,6 +247,9 @@ class RelationMatcher:
         if listed:
             objects = colon_items(trigger, sent, text)
         objects = [c for c in objects if _label(c) in cfg.object_labels]  # before completion: "Laos was admitted to NAM"
+        if generic and len(objects) == 2 and RELATIONS[rule.relation] and any(
+                c.dep_ == "prep" and c.lower_ == "between" for h in (trigger, theme) if h is not None for c in h.children):
+            subjects, objects = objects[:1], objects[1:]  # "the 1990 accord restored ties between A and B"
         if not generic:
             between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (trigger, theme) if h is not None for c in h.children)
             own = theme is not None and theme.lemma_ in self.envoy_nouns and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in theme.children)
@@ -265,9 +272,11 @@ class RelationMatcher:
     def pronoun_theme(self, trigger: Token) -> Token | None:
         """The relations noun a "them"/"it" theme stands for: the theme of the verb this one is
         coordinated with."""
-        if trigger.dep_ != "conj":
-            return None
-        return next((c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in self.rel_nouns), None)
+        if trigger.dep_ == "conj":
+            return next((c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in self.rel_nouns), None)
+        # "A and B, which broke off relations in 2001, restored them in 2005": the last relations
+        # noun before it in the sentence
+        return next((t for t in reversed(trigger.doc[trigger.sent.start:trigger.i]) if t.lemma_ in self.rel_nouns), None)
 
     def complete(self, relation, subjects, objects, sent, ctx, pair=True, between=False, mutual=False, own_envoys=False):
         """Pairs ("A and B established ties", "A and B expelled each other's diplomats": one claim

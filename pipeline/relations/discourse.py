@@ -132,12 +132,25 @@ def frame_date(sent: Span, previous: tuple, text: str, heading: tuple = ()) -> t
         return heading_date(sent)
     # "As of May 2019" dates a state of affairs, not the events told after it
     opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
-               and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")]
+               and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")
+               and not _in_subject_clause(e.root, sent.root)]
     if not opening:
         # a sentence with a date of its own ("the following year", "in 1964") is not framed
         return () if any(e.label_ == "DATE" for e in ents_in(sent)) else previous
     joined = {opening[0].root.i, *(c.i for c in opening[0].root.conjuncts)}
     return tuple(e._.value for e in opening if e.root.i in joined)
+
+
+def _in_subject_clause(t: Token, root: Token) -> bool:
+    """A date in a clause or apposition inside the subject ("Soto, the first leader to visit since
+    1990, met ...") frames nothing; one on the subject noun itself ("The 1990 accord restored
+    ties") still does."""
+    path = []
+    for a in t.ancestors:
+        if a == root:
+            break
+        path.append(a)
+    return bool(path) and path[-1].dep_ in ("nsubj", "nsubjpass") and any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in path)
 
 
 def heading_date(sent: Span) -> tuple:

@@ -154,6 +154,14 @@ def introducers(verb: Token) -> list[Token]:
 REPEATED = {"times", "twice", "repeatedly", "often", "frequently", "regularly"}
 
 
+def _first_since(date: Span, verb: Token) -> bool:
+    """"the first Peruvian leader to visit Chile since 1990": the date is the previous visit's."""
+    if date.start == 0 or date.doc[date.start - 1].lower_ != "since":
+        return False
+    noun = verb.head if verb.dep_ in ("acl", "relcl", "xcomp") else None
+    return noun is not None and any(c.lower_ in ("first", "only", "last") for c in noun.children)
+
+
 class EventDates:
     """Per-entity dates ("Ghana (1961)", "Peru in 1971") and the event clause's own dates."""
 
@@ -207,7 +215,7 @@ class EventDates:
         while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ in ("to", "when") for c in t.children))) and t.head != t:
             t = governing_verb(t.head)
             chain.add(t)
-        free = [d for d in dates if d.start not in used]
+        free = [d for d in dates if d.start not in used and not _first_since(d, verb)]
         # "said on Monday it had expelled": the parser often hangs the say verb's date on the
         # reported verb; a date before the reported clause's subject is the saying's
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

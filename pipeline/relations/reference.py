@@ -437,6 +437,12 @@ def antecedents(relcl: Token) -> list[Token]:
         named = next((c for c in head.head.children if c.dep_ == "attr" and c.ent_type_ == "COUNTRY"), None)
         if named is not None:
             return [named, *named.conjuncts]
+    elif head.dep_ == "pobj" and head.head.lower_ in ("among", "of") and not head.ent_type_:
+        # "Peru is among the countries that have not recognised X", "Chile is one of the few states that"
+        holder = head.head.head
+        verb = holder.head if holder.lower_ == "one" and holder.dep_ == "attr" else holder
+        if verb.lemma_ == "be":
+            head = next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "COUNTRY"), head)
     if head.dep_ == "appos" and head.head.ent_type_ == "COUNTRY":
         head = head.head  # "Tonga, a Pacific kingdom that recognised X": the named state
     while head.dep_ == "conj":
