@@ -33,6 +33,7 @@ from state_forms import FORM_TYPES, state_forms  # noqa: E402
 
 from pipeline.corpus import read_corpus  # noqa: E402
 from pipeline.extract import extract  # noqa: E402
+from pipeline.headlines import article_doc  # noqa: E402
 from pipeline.nlp import build_nlp  # noqa: E402
 from pipeline.score import load_gold  # noqa: E402
 
@@ -49,9 +50,7 @@ def parse_all(nlp, items):
     """``items``: (text, published) pairs → Docs, batched."""
     def make():
         for text, published in items:
-            doc = nlp.make_doc(text)
-            doc._.published = published
-            yield doc
+            yield article_doc(nlp, text, published)
     return list(nlp.pipe(make(), batch_size=64))
 
 

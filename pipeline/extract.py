@@ -11,18 +11,18 @@ from tqdm import tqdm
 
 from .claims import claim_set
 from .corpus import Article
+from .headlines import article_doc
 from .records import Claim, Entity
 
 LABELS = ("COUNTRY", "ORG", "DATE")
 
 
 def docs_for(nlp: Language, articles: list[Article], batch_size: int = 8) -> Iterator:
-    """Parse articles with ``nlp.pipe``; ``published`` rides on the Doc for relative dates."""
+    """Parse articles with ``nlp.pipe``; ``published`` rides on the Doc for relative dates, and
+    title-case headlines are parsed in sentence case (same offsets)."""
     def make():
         for article in articles:
-            doc = nlp.make_doc(article.clean)
-            doc._.published = article.published
-            yield doc
+            yield article_doc(nlp, article.clean, article.published)
     yield from nlp.pipe(make(), batch_size=batch_size)
 
 

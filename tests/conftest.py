@@ -3,6 +3,7 @@ import os
 import pytest
 from hypothesis import settings
 
+from pipeline.headlines import article_doc
 from pipeline.nlp import build_nlp
 
 # Property tests draw the same examples on every run (CI is deterministic) and stay fast; no
@@ -21,7 +22,5 @@ def nlp():
 def parse(nlp):
     """Parse a text as an article published on the given date."""
     def run(text, published="2020-06-15"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        return nlp(doc)
+        return nlp(article_doc(nlp, text, published))
     return run

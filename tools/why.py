@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline.headlines import article_doc
 from pipeline.nlp import build_nlp
 
 
@@ -17,8 +18,7 @@ def main() -> None:
     args = ap.parse_args()
     nlp = build_nlp()
     for text in args.text:
-        doc = nlp.make_doc(text)
-        doc._.published = args.published
+        doc = article_doc(nlp, text, args.published)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         for t in doc:
