@@ -134,7 +134,8 @@ class RelationMatcher:
             return (*self.alliance_roles(trigger, ctx), False, pol)
         if rule.roles == "inverse":  # "Oman hosted Netanyahu", "Taiwan won recognition from Nauru"
             subjects = codes_of(names["actor"], ctx, ("COUNTRY",))
-            objects = [c for t in subject_tokens(trigger) for c in codes_of(t, ctx, ("COUNTRY",))]
+            labels = ("ORG",) if rule.relation == "join_organization" else ("COUNTRY",)  # "the UN admitted Peru"
+            objects = [c for t in subject_tokens(trigger) for c in codes_of(t, ctx, labels)]
             return subjects, objects, True, pol  # both sides come from the parse or not at all
         preps = list(rule.object_preps or cfg.object_preps)
         if rule.roles == "members":  # "the EU member states were A and B": the states join the target
@@ -176,7 +177,10 @@ class RelationMatcher:
             subjects = [c for t in subject_tokens(governing_verb(theme)) for c in codes_of(t, ctx)]
         obj_tokens = object_tokens(trigger, theme, preps, cfg.direct_object)
         if "target" in names:  # "sanctioned three North Korean officials"
-            obj_tokens.append(names["target"])
+            target = names["target"]
+            obj_tokens.append(target)
+            if rule.relation == "impose_sanctions":  # "sanctioned three Iranian banks": people or firms of a state
+                obj_tokens += [m for m in target.children if m.dep_ in ("amod", "compound", "poss") and m.ent_type_ == "COUNTRY"]
         # an envoy or mission theme, or a person the pattern found by an envoy title ("Ambassador X")
         owned = theme is not None and (theme.lemma_ in self.envoy_nouns | self.mission_nouns or "title" in names or rule.nationals)
         if owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
@@ -202,6 +206,12 @@ class RelationMatcher:
         # to one of the clause's own subjects is no object
         objects = [c for t in obj_tokens for c in codes_of(t, ctx)
                    if not (t.lower_ in WORDS.pronouns and len(subjects) > 1 and c in subjects)]
+        if rule.relation == "downgrade_relations" and not subjects and owned and theme.dep_ == "nsubjpass":
+            # "the Peruvian ambassador to Chile was recalled": a state calls back its own envoy
+            owners = [c for m in theme.children if m.dep_ in ("poss", "amod", "compound") and m.ent_type_ == "COUNTRY"
+                      for c in codes_of(m, ctx, ("COUNTRY",))]
+            if owners:
+                subjects, objects = owners, [c for c in objects if c not in owners]
         if not objects and owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
             objects = envoys_before(theme, ctx)  # "Russian diplomats were expelled. Chile expelled three diplomats"
         if owned and cfg.theme_owner == "subject":
@@ -228,7 +238,7 @@ class RelationMatcher:
         if unasserted(trigger, sent) or (rule.nationals and not self.diplomatic_context(sent)):
             return None, []
         if rule.relation == "open_mission" and any(_non_resident(t) for t in (trigger, theme) if t is not None):
-            return None, []  # "a non-resident ambassador to X" sits elsewhere: no mission in X
+            return None, []  # "a non-resident ambassador to X" sits elsewhere, a former one is gone: no mission
         if theme is not None and theme.lemma_ in ("they", "it"):
             theme = self.pronoun_theme(trigger)  # "established relations ... but froze them"
             if theme is None:
@@ -325,6 +335,10 @@ class RelationMatcher:
             parties = [e._.code for e in ents_in(trigger.doc) if e.label_ == "COUNTRY" and before.start <= e.start and e.end <= before.end]
             parties += [c for ch in trigger.children if ch.dep_ == "prep" and ch.lower_ in ("with", "between")
                         for g in ch.children if g.dep_ == "pobj" for c in codes_of(g, ctx, ("COUNTRY",))]
+            # "its alliance with Bolivia", "Peru and Chile formed an alliance in 1879"
+            parties = [c for ch in trigger.children if ch.dep_ == "poss" for c in codes_of(ch, ctx, ("COUNTRY",))] + parties
+            if not parties and trigger.dep_ == "dobj" and trigger.head.lemma_ in ALLIANCE_VERBS:
+                parties = [c for t in subject_tokens(trigger.head) for c in codes_of(t, ctx, ("COUNTRY",))]
             parties = list(dict.fromkeys(parties))
             return parties[:1], parties[1:]
         side_a: list[str] = []
@@ -429,8 +443,9 @@ def mission_roles(theme: Token, subjects: list[str], objects: list[str], ctx: Co
 
 
 def _non_resident(envoy: Token) -> bool:
-    """"a non-resident ambassador", "accredited from Beijing as nonresident envoy"."""
-    return any("resident" in t.lower_ for t in envoy.doc[envoy.left_edge.i:envoy.i])
+    """"a non-resident ambassador", "accredited from Beijing as nonresident envoy", and "the former
+    British chargé d'affaires to X" (who tells of a mission then, not of one now)."""
+    return any("resident" in t.lower_ or t.lower_ in ("former", "ex", "late") for t in envoy.doc[envoy.left_edge.i:envoy.i])
 
 
 def _pairs(subjects, objects, dates: EventDates, rule: Rule, pol: str, sent: Span) -> list[Claim]:
@@ -493,6 +508,7 @@ def _label(code: str) -> str:
 
 
 PAIR_NOUNS = {"country", "state", "nation", "government", "side", "neighbour", "neighbor", "capital"}
+ALLIANCE_VERBS = {"form", "forge", "conclude", "sign", "enter", "create", "build", "seal", "cement", "have", "maintain", "dissolve", "end"}
 RECIPROCAL = ("another", "mutual", "reciprocal", "respective")
 
 

@@ -91,12 +91,21 @@ def _aside(governor: Token, below: Token) -> bool:
     return branch is not None and any(c.text == "," and governor.i < c.i < branch.i for c in governor.children)
 
 
+# states of affairs that end when their noun's verb says so ("the alliance collapsed"); a trip or
+# a visit that "ended" still took place
+STANDING_NOUNS = {"alliance", "sanction", "sanctions", "embargo", "blockade", "membership", "recognition"}
+
+
 def polarity(trigger: Token, theme: Token | None) -> str:
     """"negative" for stated non-events: not/never/no longer/has yet to/lacks/refuses/no relations."""
     if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
         return "negative"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_ in REVERSAL_VERBS:
         # "withdrew its recognition of X", "X's recognition was revoked": the act is taken back
+        return "negative" if polarity(trigger.head, None) == "positive" else "positive"
+    if trigger.lemma_ in STANDING_NOUNS and trigger.dep_ == "nsubj" and trigger.head.lemma_ in REVERSAL_VERBS and not any(
+            c.dep_ == "dobj" for c in trigger.head.children):
+        # "the alliance collapsed in 1880", "US sanctions on Iran ended": the state of affairs stops
         return "negative" if polarity(trigger.head, None) == "positive" else "positive"
     verb = governing_verb(trigger)  # "No Japanese leader has visited"
     # "No Japanese leader has visited", "neither Tokyo nor Seoul has a mission"
