@@ -15,6 +15,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .relations.words import WORDS
+
 SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "to", "for", "with", "at", "by",
                          "from", "as", "over", "after", "its", "their", "into", "amid", "against", "off", "up", "out",
                          "back", "down", "diplomatic"})
@@ -36,10 +38,12 @@ def is_headline(line: str) -> bool:
 def _stems(word: str) -> list[str]:
     """The word and the forms an English inflection would come from: expels, expelled, cutting."""
     out = [word]
-    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-                         ("ing", "e"), ("led", "l"), ("ting", "t")):
+    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)
+    doubled = re.fullmatch(r"(.+?)([b-df-hj-np-tv-z])\2(?:ed|ing)", word)  # expelled, cutting, snapped
+    if doubled:
+        out.append(doubled.group(1) + doubled.group(2))
     return out
 
 
@@ -73,6 +77,7 @@ def headline_caser(nlp: Language) -> HeadlineCaser:
     """The caser for this pipeline: the relation rules' lemmas and word lists; the gazetteer's names."""
     relations = nlp.get_pipe("claims_relations")
     words = set(relations.lemmas) | relations.envoy_nouns | relations.mission_nouns | relations.rel_nouns
+    words |= WORDS.neg_verbs | WORDS.unasserted | WORDS.reversal_verbs | WORDS.say_verbs  # "Denies", "Plans", "Urges"
     names = {w for form in nlp.get_pipe("claims_entities").forms for w in form.split() if w[:1].isupper()}
     return HeadlineCaser(frozenset(w.lower() for w in words if w.isalpha() and w.islower()), frozenset(names))
 

@@ -39,7 +39,7 @@ def test_unknown_words_keep_capitals():
     ("Peru Recalls Ambassador From Chile", [("PER", "downgrade_relations", "CHL", None, "positive")]),
     ("Britain Breaks Off Relations With Libya Over Killing", [("GBR", "sever_relations", "LBY", None, "positive")]),
     ("Saudi Arabia, Qatar Restore Diplomatic Ties", [("SAU", "establish_relations", "QAT", None, "positive")]),
-    ("Peru Denies Expelling Chilean Envoy", []),
+    ("Peru Denies Expelling Chilean Envoy", [("PER", "expel_diplomats", "CHL", None, "negative")]),
 ])
 def test_headline_claims(parse, headline, expected):
     got = [(c.subject, c.relation, c.object, c.date, c.polarity) for c in parse(headline + "\n", "2024-11-01")._.claims]

@@ -513,7 +513,10 @@ ROWS = [
     ("'the leading states which did so' is no list", "Chile and Peru recognised Kosovo in 2008. The leading European states which endorsed it did so later.", 
      [("CHL", R, "XKX", "2008", "positive"), ("PER", R, "XKX", "2008", "positive")]),
     # Modality: none of these is a claim.
-    ("denial", "Chile denied expelling the Cuban ambassador.", []),
+    # a denial is a negative claim, dated by the denial (dev/ADJUDICATION.md, confirmed readings)
+    ("denial", "Chile denied expelling the Cuban ambassador.", [("CHL", "expel_diplomats", "CUB", None, "negative")]),
+    ("denial of a past act", "Peru denied that it had expelled the Chilean ambassador.", [("PER", "expel_diplomats", "CHL", None, "negative")]),
+    ("denied reports of a plan", "Peru denied reports that it would cut ties with Chile.", []),
     ("hearsay: 'was said to have'", "Peru was said to have expelled the Cuban ambassador.", []),
     ("hearsay: 'is believed to have'", "Peru is believed to have cut ties with Chile.", []),
     ("obligation", "Chile must expel the Cuban ambassador.", []),
@@ -652,6 +655,9 @@ ROWS = [
     ("has an ambassador in", "Peru has an ambassador in Santiago.", [("PER", "open_mission", "CHL", None, "positive")]),
     ("has no ambassador in", "Peru has no ambassador in Chile.", [("PER", "open_mission", "CHL", None, "negative")]),
     ("a former envoy places no mission now", "The former Peruvian ambassador to Chile, Ana Soto, spoke on Monday.", []),
+    ("a date in the second verb phrase covers the first", "Peru severed ties with Taiwan and established relations with China in 1971.",
+     [("PER", "sever_relations", "TWN", "1971", "positive"), ("PER", "establish_relations", "CHN", "1971", "positive")]),
+    ("hosting a counterpart", "Peru's president welcomed his Chilean counterpart to Lima on Monday.", [("CHL", "visit", "PER", "2024-10-28", "positive")]),
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),
     ("plan", "Brazil plans to open an embassy in Hanoi.", []),

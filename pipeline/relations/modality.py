@@ -121,6 +121,8 @@ def polarity(trigger: Token, theme: Token | None) -> str:
             return "negative"  # "no longer has relations"
         if any(c.lower_ == "yet" for c in t.children if c.dep_ == "advmod") and t != trigger:
             return "negative"
+        if t.dep_ == "ccomp" and t.head.lemma_ in NEG_VERBS:
+            return "negative"  # "denied that it had expelled the envoy"
         if t.dep_ not in ("xcomp", "aux", "pcomp", "prep", "pobj", "conj", "acomp", "attr", "advmod"):
             break
     return "positive"
@@ -195,6 +197,7 @@ class EventDates:
                  c.dep_ in ("relcl", "acl", "advcl", "ccomp") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
                  for t in c.subtree}
         scope = {t.i for t in verb.subtree} - other
+        coordinated = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
         for ent in ents_in(sent):
             # a date right after a state outside the event's clause is that state's ("the first
             # country since France in 1964 to recognize Peking"): used, but not the event's
@@ -207,11 +210,16 @@ class EventDates:
                 if date is not None:
                     if ent.start in scope:
                         self.per_entity[ent._.code] = date._.value
+                        used.add(date.start)
                     elif ent.root.dep_ in ("attr", "nsubj") and ent.root.head.lemma_ == "be":
                         # the party a copula names outside the clause keeps its date ("the first
                         # country that recognised X was Iceland (19 December 1991)")
                         self.outside.setdefault(ent._.code, date._.value)
-                    used.add(date.start)
+                        used.add(date.start)
+                    elif ent.start not in coordinated:
+                        used.add(date.start)  # "the first since France in 1964 to recognize X": France's
+                    # (a state's date in a coordinated verb phrase stays free for the verbs that share
+                    # it: "severed ties with Taiwan and established relations with China in 1971")
                     break
                 if tok.lower_ in self.SKIP or tok.ent_type_ in ("COUNTRY", "ORG") or tok.is_space:
                     i += 1
