@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -99,10 +100,13 @@ def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Co
     return out
 
 
+INCLUDE = re.compile(r"\b(?:includ|compris|are\b|were\b)", re.I)
+
+
 def generic_actors_named(sent: Span, before: Event | None, ctx: Context) -> list[Claim]:
     """"Several countries have imposed sanctions on Iran. Those countries include A and B": the
     states a later sentence names for the previous event's unnamed actors, undated."""
-    if before is None or before.subjects:
+    if before is None or before.subjects or not INCLUDE.search(sent.text):
         return []
     for t in sent:
         if (t.lemma_ in ("country", "state", "nation", "government") and t.tag_ == "NNS" and t.dep_ in SUBJECT_DEPS
@@ -155,6 +159,8 @@ def _in_subject_clause(t: Token, root: Token) -> bool:
 
 def heading_date(sent: Span) -> tuple:
     """The dates of a line that holds nothing but dates ("1976:", "October 1963:", "1969 and 1972:")."""
+    if ":" not in sent.text[-3:]:
+        return ()
     words = [t for t in sent if not (t.is_punct or t.is_space or t.lower_ in ("and", "to"))]
     dates = [e for e in ents_in(sent) if e.label_ == "DATE" and e._.value]
     colon = any(t.text == ":" for t in sent[-2:])  # a dateline ("19 December 2017") heads nothing

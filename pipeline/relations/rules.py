@@ -7,7 +7,10 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, TAG
 from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..gazetteer import load_yaml
@@ -97,21 +100,34 @@ class RuleSet:
 
     def matches(self, doc) -> list[tuple[str, list[int]]]:
         """(rule id, token indices) of every rule match. A DependencyMatcher's cost grows with every
-        token and node it sees, so only the rules a sentence could match run over it: neighbouring
-        candidate sentences are copied as one Doc (a matcher copies any Span it is given) and run
-        the union of their candidate rules."""
-        runs: list[tuple[int, int, set[str]]] = []
+        token and node it sees, so each rule runs only over the sentences it could match, each
+        sentence copied once as a Doc (a matcher copies any Span it is given)."""
+        out = []
+        array = None
         for sent in doc.sents:
             if rids := self.candidates(sent):
-                if runs and runs[-1][1] == sent.start:
-                    runs[-1] = (runs[-1][0], sent.end, runs[-1][2] | set(rids))
-                else:
-                    runs.append((sent.start, sent.end, set(rids)))
-        out = []
-        for start, end, rids in runs:
-            sub = doc[start:end].as_doc()
-            out += [(rid, [start + i for i in tokens]) for rid in sorted(rids) for _, tokens in self.matchers[rid](sub)]
+                if array is None:
+                    array = doc.to_array(MATCH_ATTRS)  # once per Doc: Span.as_doc redoes it per sentence
+                sub = _sentence_doc(sent, array)
+                out += [(rid, [sent.start + i for i in tokens]) for rid in sorted(rids) for _, tokens in self.matchers[rid](sub)]
         return out
+
+
+MATCH_ATTRS = [LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]
+HEAD_COL, IOB_COL = MATCH_ATTRS.index(HEAD), MATCH_ATTRS.index(ENT_IOB)
+
+
+def _sentence_doc(sent, array) -> Doc:
+    """A sentence copied as its own Doc with just what the rules read (Span.as_doc also rebuilds
+    every entity span of the whole Doc, twice, for each sentence)."""
+    sub = Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+    part = array[sent.start:sent.end].copy()
+    heads = part[:, HEAD_COL].astype("int64") + numpy.arange(len(part))
+    part[(heads < 0) | (heads >= len(part)), HEAD_COL] = 0  # a head outside the sentence: its own root
+    if len(part) and part[0, IOB_COL] == 1:  # an entity carried over from the previous sentence
+        part[0, IOB_COL] = 3
+    sub.from_array(MATCH_ATTRS, part)
+    return sub
 
 
 def _node_met(node: dict[str, frozenset[str]], by_word: dict) -> bool:
