@@ -658,6 +658,7 @@ ROWS = [
     ("a date in the second verb phrase covers the first", "Peru severed ties with Taiwan and established relations with China in 1971.",
      [("PER", "sever_relations", "TWN", "1971", "positive"), ("PER", "establish_relations", "CHN", "1971", "positive")]),
     ("hosting a counterpart", "Peru's president welcomed his Chilean counterpart to Lima on Monday.", [("CHL", "visit", "PER", "2024-10-28", "positive")]),
+    ("an organisation as host expels", "NATO expelled eight Russian diplomats in 2021.", [("NATO", "expel_diplomats", "RUS", "2021", "positive")]),
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),
     ("plan", "Brazil plans to open an embassy in Hanoi.", []),
