@@ -326,6 +326,10 @@ def _codes_of_one(t: Token, ctx: Context, labels: set[str]) -> list[str]:
         name = entity_span(t)
         known = [ctx.people[n.lower_] for n in (name[-1], name[0]) if n.lower_ in ctx.people]
         return known[:1] or ([ctx.main_actor] if ctx.main_actor else [])
+    if lower in ("latter", "former") and t.dep_ != "amod" and any(c.lower_ == "the" for c in t.children):
+        # "in protest of the latter's decision": the second (or first) of the two states named last
+        last_two = recent_codes(t, 2)
+        return last_two[:1] if lower == "latter" else last_two[1:2]
     if lower in ("both", "two") or (lemma in ("country", "state", "side") and any(c.lower_ in ("two", "both") for c in t.children)):
         # the previous sentence first; a date heading or a venue sentence between may push it back;
         # then the pair the article is about ("tensions between Algeria and Morocco"): two states

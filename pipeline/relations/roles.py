@@ -82,6 +82,8 @@ def subject_tokens(trigger: Token) -> list[Token]:
             if t.head.lemma_ in DECISION_NOUNS and not any(c.dep_ in ("poss", "compound", "amod") for c in t.head.children):
                 t = t.head  # "Ukraine made the decision to expel ...": the decision's maker
                 continue
+            if t.head.lemma_ in DECISION_NOUNS and (owner := [c for c in t.head.children if c.dep_ == "poss"]):
+                return owner  # "the latter's decision to recognise X"
             return [t.head]
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in CONTROL_VERBS:
             controller = [c for c in t.head.children if c.dep_ == "dobj"]
