@@ -33,6 +33,12 @@ def dates(doc):
     ("Envoys met last month.", "2020", [("last month", None)]),
     ("They met in 2016 and 2017.", None, [("2016", "2016"), ("2017", "2017")]),
     ("Mexico in 1980 and Lebanon (1981) followed.", None, [("1980", "1980"), ("1981", "1981")]),
+    # a past month-day takes the year an earlier sentence of its paragraph wrote out; a new
+    # paragraph, or the future, goes back to the publication date
+    ("Peru was recognised in October 1968. Chile followed on 9 October.", "2011-01-15",
+     [("October 1968", "1968-10"), ("9 October", "1968-10-09")]),
+    ("Peru was recognised in 1968.\nChile followed on 9 October.", "2011-01-15", [("1968", "1968"), ("9 October", "2010-10-09")]),
+    ("Peru was recognised in 1968. Chile will follow on 9 October.", "2011-01-15", [("1968", "1968"), ("9 October", "2011-10-09")]),
 ])
 def test_date_values(parse, text, published, expected):
     assert dates(parse(text, published)) == expected

@@ -664,6 +664,8 @@ ROWS = [
     ("'the former' and 'the latter'", "Peru and Chile argued. The former then expelled the envoy of the latter.",
      [("PER", "expel_diplomats", "CHL", None, "positive")]),
     ("'former' as an adjective is no reference", "The former Peruvian president visited Chile in 2001.", [("PER", "visit", "CHL", "2001", "positive")]),
+    ("'does not mean' asserts nothing", "The closures do not mean a break of relations between Peru and Chile.", []),
+    ("'did not mean ... recognised'", "This did not mean Peru recognized Chile's claim to the islands.", []),
     ("call", "Washington urged Spain to sever diplomatic relations with Venezuela.", []),
     ("hope", "Japan hopes to establish diplomatic relations with North Korea.", []),
     ("plan", "Brazil plans to open an embassy in Hanoi.", []),

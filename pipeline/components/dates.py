@@ -86,6 +86,7 @@ class Context:
     after_the: bool = False          # "the next year" (anchored) vs "next year" (deictic)
     before: list[str] = field(default_factory=list)
     sentence_year: int | None = None  # the year a date earlier in the same sentence stated
+    passage_year: int | None = None  # the year an earlier sentence of the paragraph wrote out
 
 
 class DateNormaliser:
@@ -136,13 +137,18 @@ class DateNormaliser:
         candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc) if _plausible(doc[s:e])]
         spans = []
         years: dict[int, int] = {}  # sentence start → the year its latest dated expression stated
+        written: tuple[int, int, int] | None = None  # (paragraph start, sentence start, year) of the latest written-out year
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
             for piece in self._split(span):
                 ctx.tense, ctx.after_the = tense_of(piece, self.words), piece.start > 0 and doc[piece.start - 1].lower_ == "the"
                 ctx.sentence_year = years.get(piece.sent.start)
+                para = _paragraph_start(doc, piece.start)
+                ctx.passage_year = written[2] if written and written[0] == para and written[1] != piece.sent.start else None
                 value = resolve(piece.text, ctx)
                 if value and re.match(r"\d{4}", value):
                     years[piece.sent.start] = int(value[:4])
+                    if re.search(YEAR, piece.text):
+                        written = (para, piece.sent.start, int(value[:4]))
                 if value is not False:
                     out = Span(doc, piece.start, piece.end, label="DATE")
                     out._.value = value
@@ -194,6 +200,11 @@ class DateNormaliser:
             parts.append(span.doc[start:span.end])
             return [p for p in parts if len(p)]
         return [span]
+
+
+def _paragraph_start(doc: Doc, i: int) -> int:
+    """The character offset where the paragraph holding token ``i`` begins (after the last line break)."""
+    return doc.text.rfind("\n", 0, doc[i].idx) + 1
 
 
 def resolve(text: str, ctx: Context) -> str | None | bool:
@@ -252,8 +263,11 @@ def _relative(text: str, ctx: Context) -> str | None | bool:
     if m := MONTH_DAY.match(text):
         month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         month, day = MONTHS[month.lower()], int(day)
-        # "In 1991 X was recognised by A on 26 June": the year the sentence already stated
-        year = ctx.sentence_year or (year_for(month, day, base, ctx.tense) if ctx.parts >= 2 else base.year)
+        # "In 1991 X was recognised by A on 26 June": the year the sentence already stated; in the
+        # past tense, the year the paragraph wrote out ("... in October 1968. Chile followed on 9
+        # October": annotation guide, timelines and anniversary passages)
+        passage = ctx.passage_year if ctx.tense == "past" else None
+        year = ctx.sentence_year or passage or (year_for(month, day, base, ctx.tense) if ctx.parts >= 2 else base.year)
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:  # "February 30"
