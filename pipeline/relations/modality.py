@@ -165,6 +165,14 @@ def introducers(verb: Token) -> list[Token]:
 REPEATED = {"times", "twice", "repeatedly", "often", "frequently", "regularly"}
 
 
+def _other_event(date: Span) -> bool:
+    """"since the 1973 war", "after the 1998 coup": the year of another event the act came after."""
+    root = date.root
+    noun = root.head
+    return (root.dep_ in ("compound", "nummod", "amod", "nmod") and noun.pos_ == "NOUN" and noun.ent_type_ != "DATE"
+            and noun.dep_ == "pobj" and noun.head.lower_ in ("since", "after", "following", "before", "until"))
+
+
 def _first_since(date: Span, verb: Token) -> bool:
     """"the first Peruvian leader to visit Chile since 1990": the date is the previous visit's."""
     if date.start == 0 or date.doc[date.start - 1].lower_ != "since":
@@ -232,7 +240,7 @@ class EventDates:
         while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ in ("to", "when") for c in t.children))) and t.head != t:
             t = governing_verb(t.head)
             chain.add(t)
-        free = [d for d in dates if d.start not in used and not _first_since(d, verb)]
+        free = [d for d in dates if d.start not in used and not _first_since(d, verb) and not _other_event(d)]
         # "said on Monday it had expelled": the parser often hangs the say verb's date on the
         # reported verb; a date before the reported clause's subject is the saying's
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
