@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable
 
 from spacy.language import Language
@@ -11,19 +11,9 @@ from tqdm import tqdm
 
 from .claims import claim_set
 from .corpus import Article
-from .records import Claim, Entity
+from .records import ArticleResult, Claim, Entity
 
 LABELS = ("COUNTRY", "ORG", "DATE")
-
-
-@dataclass(frozen=True)
-class ArticleResult:
-    """What one article gives: plain records (they pickle and cache as JSON) and its front matter."""
-
-    article: str
-    entities: tuple[Entity, ...]
-    claims: tuple[Claim, ...]
-    meta: dict
 
 
 def extract_article(nlp: Language, article: Article) -> ArticleResult:

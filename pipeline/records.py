@@ -59,6 +59,16 @@ class Claim:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class ArticleResult:
+    """What one article gives: its records (plain, so they pickle and cache as JSON) and its front matter."""
+
+    article: str
+    entities: tuple[Entity, ...]
+    claims: tuple[Claim, ...]
+    meta: dict
+
+
 def write_jsonl(path: Path, records: Iterable) -> None:
     """Write records atomically: a killed run leaves the previous file whole."""
     write_text(path, jsonl(records))
