@@ -42,11 +42,15 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
+def _tree_digest(root: Path, files: list[Path]) -> str:
+    return _digest(*(part for p in sorted(files) for part in (p.relative_to(root).as_posix().encode(), p.read_bytes())))
+
+
 def source_digest(root: Path | None = None) -> str:
     """Every file of the package (``root``, default: this one): code, rules (patterns/), data (data/), templates."""
     root = root or PACKAGE
-    files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
-    return _digest(*(part for p in files for part in (p.relative_to(root).as_posix().encode(), p.read_bytes())))
+    files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+    return _tree_digest(root, files)
 
 
 def model_identity(model: str) -> dict:
@@ -55,8 +59,7 @@ def model_identity(model: str) -> dict:
 
     path = Path(model)
     if path.is_dir():  # a pipeline saved with nlp.to_disk: hash its files, weights included
-        files = sorted(p for p in path.rglob("*") if p.is_file())
-        return {"path": str(path.resolve()), "files": _digest(*(b for p in files for b in (p.relative_to(path).as_posix().encode(), p.read_bytes())))}
+        return {"path": str(path.resolve()), "files": _tree_digest(path, [p for p in path.rglob("*") if p.is_file()])}
     spec = importlib.util.find_spec(model) if model.isidentifier() else None
     if spec is None or not spec.submodule_search_locations:
         hint = INSTALL_HINT.get(model, f"pip install the package that provides {model!r}")
@@ -67,8 +70,9 @@ def model_identity(model: str) -> dict:
 
 def fingerprint(model: str) -> str:
     """One hash of everything besides the article that changes its records."""
-    parts = {"schema": SCHEMA, "claims": _version("claims"), "python": platform.python_version(), "model": model_identity(model),
-             "dependencies": {d: _version(d) for d in DEPENDENCIES}, "source": source_digest()}
+    parts = {"schema": SCHEMA, "claims": _version("claims"), "python": platform.python_version(),
+             "model": model_identity(model), "dependencies": {d: _version(d) for d in DEPENDENCIES},
+             "source": source_digest()}
     return _digest(json.dumps(parts, sort_keys=True).encode())
 
 
@@ -103,7 +107,7 @@ class ArticleCache:
         except (OSError, ValueError):  # unreadable, not UTF-8, not JSON
             self.ignored += 1
             return None
-        if not isinstance(entry, dict) or entry.get("schema") != SCHEMA or entry.get("kind") != kind or entry.get("key") != key:
+        if not isinstance(entry, dict) or [entry.get(k) for k in ("schema", "kind", "key")] != [SCHEMA, kind, key]:
             self.ignored += 1
             return None
         return entry
@@ -132,8 +136,10 @@ class ArticleCache:
                 raise ValueError("another article")
             entities = tuple(entity_from_json(e, self.folder, n) for n, e in enumerate(entry["entities"], 1))
             claims = tuple(claim_from_json(c, self.folder, n) for n, c in enumerate(entry["claims"], 1))
-            if any(r.article != article_id for r in entities + claims) or not all(isinstance(v, str) for v in entry["meta"].values()):
+            if any(r.article != article_id for r in entities + claims):
                 raise ValueError("records of another article")
+            if not all(isinstance(v, str) for v in entry["meta"].values()):
+                raise ValueError("front matter values are strings")
         except (InputError, KeyError, TypeError, ValueError, AttributeError):
             self.ignored += 1
             return None
@@ -151,13 +157,18 @@ class ArticleCache:
         if entry is None:
             return None
         found = entry.get("triggers")
-        shape = (str, str, int, int)
-        if entry.get("sentence") != sentence or not isinstance(found, list) or not all(
-                isinstance(t, list) and len(t) == 4 and all(isinstance(v, k) and not isinstance(v, bool) for v, k in zip(t, shape))
-                for t in found):
+        if entry.get("sentence") != sentence or not isinstance(found, list) or not all(map(_is_trigger, found)):
             self.ignored += 1
             return None
         return [tuple(t) for t in found]
 
     def put_sentence(self, sentence: str, triggers: list[tuple]) -> None:
-        self._store("sentences", self.sentence_key(sentence), {"sentence": sentence, "triggers": [list(t) for t in triggers]})
+        entry = {"sentence": sentence, "triggers": [list(t) for t in triggers]}
+        self._store("sentences", self.sentence_key(sentence), entry)
+
+
+def _is_trigger(value) -> bool:
+    """[rule id, relation, start, end], as ``put_sentence`` writes it."""
+    kinds = (str, str, int, int)
+    return isinstance(value, list) and len(value) == 4 and all(
+        isinstance(v, k) and not isinstance(v, bool) for v, k in zip(value, kinds))

@@ -64,27 +64,29 @@ def relations_with(conn: sqlite3.Connection, code: str, as_of: str | None = None
     """The states (not organisations) whose latest relations event with ``code`` (up to ``as_of``)
     established or restored them."""
     where = "family = 'relations' AND (party_a = :code OR party_b = :code)" + (" AND since <= :until" if as_of else "")
-    rows = conn.execute(f"SELECT * FROM (SELECT iif(party_a = :code, party_b, party_a) AS state, status, date, published, "
-                        f"article, source, evidence FROM ({STATUS.format(where=where)}) WHERE status IN {HAVE_RELATIONS}) "
-                        "WHERE state NOT IN (SELECT code FROM codes WHERE label = 'ORG') ORDER BY state",
-                        {"code": code, "until": until(as_of) if as_of else None}).fetchall()
+    sql = (f"SELECT * FROM (SELECT iif(party_a = :code, party_b, party_a) AS state, status, date, published, article, "
+           f"source, evidence FROM ({STATUS.format(where=where)}) WHERE status IN {HAVE_RELATIONS}) "
+           "WHERE state NOT IN (SELECT code FROM codes WHERE label = 'ORG') ORDER BY state")
+    rows = conn.execute(sql, {"code": code, "until": until(as_of) if as_of else None}).fetchall()
     return Answer(("state", "status", "date", "published", "article", "source", "evidence"), rows)
 
 
 def between(conn: sqlite3.Connection, a: str, b: str) -> Answer:
     """Every claim about the pair, dated ones first in date order, then the undated."""
-    rows = conn.execute("SELECT c.date, c.subject, c.relation, c.object, c.polarity, c.article, a.source, a.published, c.evidence "
-                        "FROM claims c JOIN articles a ON a.id = c.article WHERE c.pair_a = ? AND c.pair_b = ? "
-                        "ORDER BY c.date IS NULL, c.date_start, c.date_end, c.id", sorted((a, b))).fetchall()
-    return Answer(("date", "subject", "relation", "object", "polarity", "article", "source", "published", "evidence"), rows)
+    columns = ("date", "subject", "relation", "object", "polarity", "article", "source", "published", "evidence")
+    rows = conn.execute("SELECT c.date, c.subject, c.relation, c.object, c.polarity, c.article, a.source, a.published, "
+                        "c.evidence FROM claims c JOIN articles a ON a.id = c.article "
+                        "WHERE c.pair_a = ? AND c.pair_b = ? ORDER BY c.date IS NULL, c.date_start, c.date_end, c.id",
+                        sorted((a, b))).fetchall()
+    return Answer(columns, rows)
 
 
 def conflicts(conn: sqlite3.Connection) -> Answer:
     """Pairs of claims from different articles that cannot both be right (the ``conflicts`` view)."""
     columns = ("kind", "relation", "pair_a", "pair_b", "article_a", "subject_a", "object_a", "polarity_a", "date_a",
                "article_b", "subject_b", "object_b", "polarity_b", "date_b", "evidence_a", "evidence_b")
-    rows = conn.execute(f"SELECT {', '.join(columns)} FROM conflicts ORDER BY relation, pair_a, pair_b, claim_a, claim_b").fetchall()
-    return Answer(columns, rows)
+    order = "relation, pair_a, pair_b, claim_a, claim_b"
+    return Answer(columns, conn.execute(f"SELECT {', '.join(columns)} FROM conflicts ORDER BY {order}").fetchall())
 
 
 def read_conflicts(path: Path) -> list[dict]:

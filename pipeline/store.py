@@ -87,14 +87,15 @@ FROM claims a JOIN claims b ON b.relation = a.relation AND b.pair_a = a.pair_a A
   AND a.article < b.article AND (a.symmetric OR a.subject = b.subject)
 WHERE (a.polarity <> b.polarity
        AND (a.date IS NULL OR b.date IS NULL OR (a.date_start <= b.date_end AND b.date_start <= a.date_end)))
-   OR (a.polarity = 'positive' AND b.polarity = 'positive' AND a.relation IN (%s)
+   OR (a.polarity = 'positive' AND b.polarity = 'positive' AND a.relation IN ({once})
        AND a.date IS NOT NULL AND b.date IS NOT NULL AND (a.date_end < b.date_start OR b.date_end < a.date_start)
        AND NOT EXISTS (
          SELECT 1 FROM claims u WHERE u.pair_a = a.pair_a AND u.pair_b = a.pair_b AND u.date IS NOT NULL
            AND ((a.relation = 'establish_relations' AND u.relation = 'sever_relations' AND u.polarity = 'positive')
-             OR (a.relation = 'recognize' AND u.relation = 'recognize' AND u.polarity = 'negative' AND u.subject = a.subject))
+             OR (a.relation = 'recognize' AND u.relation = 'recognize' AND u.polarity = 'negative'
+                 AND u.subject = a.subject))
            AND u.date_start BETWEEN min(a.date_start, b.date_start) AND max(a.date_start, b.date_start)));
-""" % ", ".join(f"'{r}'" for r in ONCE)
+""".replace("{once}", ", ".join(f"'{r}'" for r in ONCE))
 VIEWS = EVENTS + "CREATE VIEW pair_status AS" + STATUS.format(where="1") + ";\n" + CONFLICTS
 
 
@@ -107,6 +108,7 @@ class ClaimStore:
     with-block on an error closes without them (the staging folder is discarded anyway)."""
 
     def __init__(self, path: Path):
+        path.unlink(missing_ok=True)  # built from scratch: never rows of an earlier run
         self.conn = sqlite3.connect(path)
         # A staged file: if the run dies, it is thrown away, so no journal is needed to protect it.
         self.conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + TABLES)
@@ -116,16 +118,16 @@ class ClaimStore:
     def add(self, result: ArticleResult) -> None:
         meta = result.meta
         published = meta.get("published")
-        self.conn.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                          (result.article, meta.get("title"), meta.get("source"), meta.get("url"), published, _range(published)[0]))
+        row = (result.article, meta.get("title"), meta.get("source"), meta.get("url"), published, _range(published)[0])
+        self.conn.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)", row)
         self.conn.executemany("INSERT OR IGNORE INTO codes VALUES (?, ?)",
                               [(e.code, e.label) for e in result.entities if e.code is not None])
         rows = []
         for c in result.claims:
             self.claims += 1
             pair = sorted((c.subject, c.object))
-            rows.append((self.claims, c.article, c.subject, c.relation, c.object, *pair, int(RELATIONS[c.relation]), c.date,
-                         *_range(c.date), c.polarity, c.evidence, c.start, c.end, c.pattern, c.confidence))
+            rows.append((self.claims, c.article, c.subject, c.relation, c.object, *pair, int(RELATIONS[c.relation]),
+                         c.date, *_range(c.date), c.polarity, c.evidence, c.start, c.end, c.pattern, c.confidence))
         self.conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 17)})", rows)
 
     def close(self) -> None:
