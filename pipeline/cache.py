@@ -162,6 +162,22 @@ class ArticleCache:
             return None
         return [tuple(t) for t in found]
 
+    def get_render(self, inputs: str) -> str | None:
+        """A report fragment rendered from ``inputs`` (a text that holds everything it depends on), or None."""
+        entry = self._load("renders", self.render_key(inputs))
+        if entry is None:
+            return None
+        if not isinstance(entry.get("html"), str):
+            self.ignored += 1
+            return None
+        return entry["html"]
+
+    def put_render(self, inputs: str, markup: str) -> None:
+        self._store("renders", self.render_key(inputs), {"html": markup})
+
+    def render_key(self, inputs: str) -> str:
+        return _digest(self.fingerprint.encode(), b"render", inputs.encode())
+
     def put_sentence(self, sentence: str, triggers: list[tuple]) -> None:
         entry = {"sentence": sentence, "triggers": [list(t) for t in triggers]}
         self._store("sentences", self.sentence_key(sentence), entry)

@@ -159,6 +159,7 @@ def report_run(root: Path, outputs: OutputSet, engine: Engine, cache: ArticleCac
     """Score the staged claims against ``gold`` and write ``report.md`` and ``report.html`` beside them."""
     from .query import read_conflicts
     from .report import evidence_sentences, write_reports
+    from .report.articles import reusing
     from .score import load_claims, load_entities, score_predictions
 
     claims, entities = load_claims(outputs.path("claims.jsonl")), load_entities(outputs.path("entities.jsonl"))
@@ -168,5 +169,6 @@ def report_run(root: Path, outputs: OutputSet, engine: Engine, cache: ArticleCac
     triggers = sentence_triggers(evidence_sentences(diffs, claims), engine, cache)
     articles = [read_article(path, root) for _, path in done.articles]
     write_reports(outputs.staging, scores, diffs, entities, unscored, [str(e) for e in done.errors], claims=claims,
-                  articles=articles, triggers=triggers, conflicts=read_conflicts(outputs.path("claims.sqlite")))
+                  articles=articles, triggers=triggers, conflicts=read_conflicts(outputs.path("claims.sqlite")),
+                  render=reusing(cache.get_render, cache.put_render) if cache else None)
     return scores

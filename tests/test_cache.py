@@ -116,3 +116,10 @@ def test_an_unwritable_cache_folder_is_reported_not_fatal(tmp_path):
     cache.put(cache.key("a", b"x"), RESULT)
     assert cache.unwritable and str(tmp_path / "file") in cache.unwritable
     assert cache.get(cache.key("a", b"x"), "a") is None
+
+
+def test_render_entries_round_trip_and_bad_ones_are_ignored(cache):
+    cache.put_render('["text", [], []]', "<div>x</div>")
+    assert cache.get_render('["text", [], []]') == "<div>x</div>" and cache.get_render('["other", [], []]') is None
+    rewrite(next(cache.folder.glob("renders/*/*.json")), lambda e: e.update(html=["<div>"]))
+    assert cache.get_render('["text", [], []]') is None and cache.ignored == 1

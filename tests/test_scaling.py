@@ -90,6 +90,7 @@ def test_warm_and_no_cache_runs_write_the_bytes_of_a_cold_run(tmp_path, capsys, 
     with monkeypatch.context() as m:
         m.setattr(runs, "parse_task", lambda *a: pytest.fail("parsed although the cache holds it"))
         m.setattr(runs, "triggers_task", lambda *a: pytest.fail("read a sentence the cache holds"))
+        m.setattr("pipeline.report.articles.render_article", lambda *a: pytest.fail("drew an article the cache holds"))
         assert run(project) == 0
     assert "3 articles: " in (err := capsys.readouterr().err) and "; 3 from the cache, 0 parsed" in err
     assert outputs(project / "out") == cold and store_rows(project / "out" / "claims.sqlite") == cold_store
