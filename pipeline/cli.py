@@ -1,4 +1,4 @@
-"""The ``claims`` command: run, extract, score, validate-gold, draft, export. Argument handling only."""
+"""The ``claims`` command: run, extract, score, validate-gold, draft, export, query. Argument handling only."""
 
 from __future__ import annotations
 
@@ -31,10 +31,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     run.add_argument("--model", **model)
 
-    ext = sub.add_parser("extract", parents=[common], help="write entities.jsonl and claims.jsonl only")
+    ext = sub.add_parser("extract", parents=[common], help="write entities.jsonl, claims.jsonl and claims.sqlite only")
     ext.add_argument("--corpus", type=Path, required=True, help="articles folder")
     ext.add_argument("--out", type=Path, required=True, help="output folder")
     ext.add_argument("--model", **model)
+    for cmd in (run, ext):
+        add_scaling_options(cmd)
 
     sc = sub.add_parser("score", parents=[common],
                         help="score predicted claims (and entities.jsonl beside them) against gold")
@@ -47,7 +49,54 @@ def parser() -> argparse.ArgumentParser:
     val.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
     val.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles folder (default: corpus)")
     add_review_commands(sub)
+    add_query_command(sub)
     return p
+
+
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"want a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def add_scaling_options(cmd) -> None:
+    """Cache, cores and cluster: how ``run`` and ``extract`` scale (docs/scaling.md)."""
+    from .engines import default_jobs
+
+    cmd.add_argument("--jobs", "-j", type=positive, default=default_jobs(), metavar="N",
+                     help=f"parse with N worker processes (default: all cores, here {default_jobs()}); "
+                          "with --engine dask and no --scheduler, the local cluster's worker count")
+    cmd.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local: this machine (default); dask: a Dask cluster, see --scheduler")
+    cmd.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: the scheduler to use (tcp://host:8786); without it a LocalCluster "
+                          "of --jobs worker processes is started on this machine")
+    cmd.add_argument("--cache", type=Path, metavar="DIR",
+                     help="per-article cache: unchanged articles (same bytes, model, rules, data and code) are "
+                          "not parsed again (default: OUT/cache; delete it at any time)")
+    cmd.add_argument("--no-cache", action="store_true", help="parse every article: neither read nor write the cache")
+
+
+def add_query_command(sub) -> None:
+    """``query``: questions answered from the claim store (``claims.sqlite``)."""
+    from .query import FORMATS
+
+    q = sub.add_parser("query", help="answer questions from out/claims.sqlite: relations-with, between, conflicts")
+    questions = q.add_subparsers(dest="question", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=Path("out/claims.sqlite"),
+                        help="the claim store to read (default: out/claims.sqlite)")
+    common.add_argument("--format", choices=FORMATS, default="table", help="table (default), json or csv")
+    rel = questions.add_parser("relations-with", parents=[common],
+                               help="which states have diplomatic relations with CODE (latest relations event: "
+                                    "established or restored)")
+    rel.add_argument("code", help="a state's code, e.g. PRK")
+    rel.add_argument("--as-of", metavar="DATE",
+                     help="only events up to DATE (YYYY, YYYY-MM or YYYY-MM-DD, to its last day); default: all")
+    bet = questions.add_parser("between", parents=[common], help="every claim about the pair CODE CODE, in date order")
+    bet.add_argument("codes", nargs=2, metavar="CODE")
+    questions.add_parser("conflicts", parents=[common],
+                         help="claims from different articles that disagree (polarity, or dates of a one-off event)")
 
 
 def add_review_commands(sub) -> None:
@@ -83,36 +132,37 @@ def _outcome(outputs: OutputSet) -> str:
 
 
 def _extract(args, outputs: OutputSet, with_reports: bool) -> int:
-    from .corpus import read_corpus
-    from .extract import extract
-    from .nlp import build_nlp
-    from .score import load_gold_for, score_predictions
+    from .cache import ArticleCache, fingerprint
+    from .corpus import corpus_files, id_of
+    from .engines import Engine
+    from .runs import extract_corpus, report_run
 
-    articles, errors = read_corpus(args.corpus)
-    for err in errors:
-        print(f"error: {err}", file=sys.stderr)
-    if not articles and not errors:
+    files = corpus_files(args.corpus)
+    if not files:
         raise InputError(args.corpus, "no .txt or .md articles found")
-    gold = load_gold_for(args.gold, {a.id for a in articles}, args.corpus) if with_reports else None
-    nlp = build_nlp(args.model)
-    with outputs:
-        entities, claims = extract(nlp, articles, progress=not args.quiet and sys.stderr.isatty())
-        outputs.write_jsonl("entities.jsonl", entities)
-        outputs.write_jsonl("claims.jsonl", claims)
-        if gold is not None:
-            from .report import write_reports
+    gold = None
+    if with_reports:  # checked before any parsing; scoring imports spaCy, which a cached `extract` never needs
+        from .score import load_gold_for
 
-            scores, diffs = score_predictions(gold, claims, entities)
-            scored = set(scores["per_article"])
-            unscored = sorted(a.id for a in articles if a.id not in scored)
-            write_reports(outputs.staging, scores, diffs, entities, unscored, [str(e) for e in errors],
-                          claims=claims, articles=articles, nlp=nlp)
+        gold = load_gold_for(args.gold, {id_of(p, args.corpus) for p in files}, args.corpus)
+    cache = None if args.no_cache else ArticleCache(args.cache or args.out / "cache", fingerprint(args.model))
+    progress = not args.quiet and sys.stderr.isatty()
+    # outputs leave first: they are committed before the workers are shut down
+    with Engine(args.model, args.engine, args.jobs, args.scheduler) as engine, outputs:
+        done = extract_corpus(args.corpus, files, outputs, engine, cache, progress)
+        scores = report_run(args.corpus, outputs, engine, cache, done, gold) if gold is not None else None
     if not args.quiet:
-        skipped = f" ({len(errors)} bad files skipped)" if errors else ""
-        print(f"{len(articles)} articles{skipped}: {len(entities)} entities, {len(claims)} claims → {args.out}", file=sys.stderr)
-    if gold is not None:
+        skipped = f" ({len(done.errors)} bad files skipped)" if done.errors else ""
+        reuse = f"; {done.cached} from the cache, {done.parsed} parsed" if cache else ""
+        counts = f"{done.entities} entities, {done.claims} claims"
+        print(f"{len(done.articles)} articles{skipped}: {counts} → {args.out}{reuse}", file=sys.stderr)
+        if cache and cache.ignored:
+            print(f"cache: {cache.ignored} bad entries ignored and rebuilt", file=sys.stderr)
+        if cache and cache.unwritable:
+            print(f"cache not written: {cache.unwritable}", file=sys.stderr)
+    if scores is not None:
         print(summary(scores))
-    return EXIT_BAD_INPUT if errors else 0
+    return EXIT_BAD_INPUT if done.errors else 0
 
 
 def summary(scores: dict) -> str:
@@ -150,7 +200,10 @@ def cmd_export(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if getattr(args, "scheduler", None) and args.engine != "dask":
+        p.error("--scheduler needs --engine dask")
     try:
         if args.command in ("run", "extract"):
             return cmd_extract(args, with_reports=args.command == "run")
@@ -164,6 +217,12 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_draft(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "query":
+            from .query import run_query
+
+            codes = [args.code] if args.question == "relations-with" else getattr(args, "codes", [])
+            print(run_query(args.question, args.db, args.format, codes, getattr(args, "as_of", None)))
+            return 0
         from .gold import validate_gold
 
         counts = validate_gold(args.gold, args.corpus)

@@ -175,12 +175,23 @@ def _blank_repeated_lines(text: str, body_start: int) -> str:
     return text
 
 
-def read_article(path: Path, root: Path) -> Article:
-    """Decode, parse front matter and clean one file; bad input raises InputError."""
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot read") from None
+
+
+def id_of(path: Path, root: Path) -> str:
+    """The article id: the path below the corpus folder, without its extension."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def read_article(path: Path, root: Path, data: bytes | None = None) -> Article:
+    """Decode, parse front matter and clean one file (``data``: its bytes, if already read); bad
+    input raises InputError."""
+    if data is None:
+        data = read_bytes(path)
     try:
         text = CONTROL.sub(" ", data.decode("utf-8"))  # a BOM stays: it is index 0 of the decoded file
     except UnicodeDecodeError as exc:
@@ -191,8 +202,7 @@ def read_article(path: Path, root: Path) -> Article:
     meta, body = split_front_matter(text, path)
     if not text[body:].strip():
         raise InputError(path, "no article text after the front matter")
-    article_id = path.relative_to(root).with_suffix("").as_posix()
-    return Article(article_id, path, text, meta, clean_text(text, body))
+    return Article(id_of(path, root), path, text, meta, clean_text(text, body))
 
 
 def article_path(root: Path, article_id: str) -> Path | None:

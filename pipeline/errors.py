@@ -12,3 +12,6 @@ class InputError(Exception):
         self.path, self.message, self.line = str(path), message, line
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # pickled back from a worker process with its own fields, not the message
+        return (InputError, (self.path, self.message, self.line))

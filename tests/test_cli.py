@@ -176,7 +176,7 @@ def test_run_checks_the_gold_folder_before_extracting(tmp_path, capsys, monkeypa
 
 @pytest.fixture
 def small_project(tmp_path):
-    """One article, its gold, and an out/ folder holding a previous run's four outputs."""
+    """One article, its gold, and an out/ folder holding a previous run's five outputs."""
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Spain expelled the North Korean ambassador in 2017.\n")
     (tmp_path / "gold" / "claims").mkdir(parents=True)
@@ -189,11 +189,13 @@ def small_project(tmp_path):
     return tmp_path
 
 
-OUTPUTS = ("entities.jsonl", "claims.jsonl", "report.md", "report.html")
+OUTPUTS = ("entities.jsonl", "claims.jsonl", "claims.sqlite", "report.md", "report.html")
 
 
 def assert_previous_outputs(out: Path) -> None:
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)  # and no staging folder left behind
+    # and no staging folder left behind; cache/ is no output: entries for articles parsed before the
+    # failure stay, so that the next run need not parse them again
+    assert sorted(p.name for p in out.iterdir() if p.name != "cache") == sorted(OUTPUTS)
     assert all((out / n).read_text() == "previous run\n" for n in OUTPUTS)
 
 
@@ -221,8 +223,8 @@ def test_interrupt_after_extraction_leaves_previous_outputs_whole(small_project,
 
 def test_a_whole_run_replaces_all_outputs(small_project, capsys):
     assert main(run_args(small_project)) == 0
-    assert sorted(p.name for p in (small_project / "out").iterdir()) == sorted(OUTPUTS)  # no staging left behind
-    assert all((small_project / "out" / n).read_text() != "previous run\n" for n in OUTPUTS)
+    assert sorted(p.name for p in (small_project / "out").iterdir()) == sorted(OUTPUTS + ("cache",))  # no staging left
+    assert all((small_project / "out" / n).read_bytes() != b"previous run\n" for n in OUTPUTS)
     assert "F1 1.000" in capsys.readouterr().out
 
 

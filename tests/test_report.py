@@ -221,3 +221,22 @@ def test_tables_sort_and_filter_in_the_browser(out, tmp_path, chromium):
     result = json.loads(html.unescape(re.search(r'data-probe="([^"]*)"', run.stdout).group(1)))
     assert result["order"] == ["date differs", "direction differs", "false negative", "polarity differs"]
     assert result["shown"] == 3 and result["count"] == "3"
+
+
+def test_a_reused_rendering_is_the_rendering_under_its_new_anchor():
+    from pipeline.records import Entity
+    from pipeline.report.articles import Evidence, render_article, reusing
+
+    text = "Spain & Peru <@> met.\nSpain expelled the <b>envoy</b> in 2017."
+    ents = [Entity("a", 0, 5, "Spain", "COUNTRY", code="ESP"), Entity("a", 22, 27, "Spain", "COUNTRY", code="ESP")]
+    store, calls = {}, []
+
+    def evidence(anchor):
+        return [Evidence(22, len(text), "CLAIM", "1 correct", f"#{anchor}-c1")]
+
+    render = reusing(store.get, lambda key, markup: calls.append(key) or store.__setitem__(key, markup))
+    assert render("art-3", text, ents, evidence("art-3")) == render_article("art-3", text, ents, evidence("art-3"))
+    assert render("art-9", text, ents, evidence("art-9")) == render_article("art-9", text, ents, evidence("art-9"))
+    assert len(calls) == 1  # the second came from the store, under its own anchor
+    # kept under the stand-in anchor; the article's own "<@>" (escaped) survived the swap: the renders above are equal
+    assert "art-" not in store[calls[0]] and "&lt;" in store[calls[0]]

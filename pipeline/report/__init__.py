@@ -14,8 +14,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..records import Claim, Entity, write_text
 from ..score import ArticleDiff
+from .articles import render_article
 from .charts import claims_per_year, relation_bars
-from .marks import find_triggers
+from .marks import Trigger, find_triggers
 from .rules import rule_index
 from .views import Row, article_views, rule_views
 
@@ -47,21 +48,31 @@ def environment() -> Environment:
     return env
 
 
+def evidence_sentences(diffs: dict[str, ArticleDiff], claims: list[Claim]) -> list[str]:
+    """The sentences whose trigger words the report marks: each claim's evidence, each missed gold claim's."""
+    claims = list(claims) or [c for d in diffs.values() for c in d.false_positives]
+    return sorted({c.evidence for c in claims + [c for d in diffs.values() for c in d.false_negatives]})
+
+
 def write_reports(out_dir: Path, scores: dict, diffs: dict[str, ArticleDiff], entities: list[Entity], unscored: list[str],
-                  errors: list[str], *, claims: list[Claim] = (), articles: list = (), nlp=None) -> None:
+                  errors: list[str], *, claims: list[Claim] = (), articles: list = (), nlp=None,
+                  triggers: dict[str, list[Trigger]] | None = None, conflicts: list = (), render=None) -> None:
     """``report.md`` and ``report.html`` in ``out_dir``. ``claims`` and ``articles`` (the run's own)
-    fill the unscored and article sections; with ``nlp`` the trigger tokens are marked too."""
+    fill the unscored and article sections; ``triggers`` (sentence → rule triggers, or found with
+    ``nlp``) mark the trigger tokens; ``conflicts`` are the claim store's conflicts between sources;
+    ``render`` draws each article's text (default ``articles.render_article``)."""
     by_article: dict[str, list[Entity]] = {}
     for e in entities:
         by_article.setdefault(e.article, []).append(e)
     claims = list(claims) or [c for d in diffs.values() for c in d.false_positives]  # without them: the errors only
-    gold_missed = [c for d in diffs.values() for c in d.false_negatives]
-    triggers = find_triggers(nlp, [c.evidence for c in claims + gold_missed]) if nlp is not None else {}
-    views = article_views(scores, diffs, claims, by_article, list(articles), triggers)
+    if triggers is None and nlp is not None:
+        triggers = find_triggers(nlp, evidence_sentences(diffs, claims))
+    views = article_views(scores, diffs, claims, by_article, list(articles), triggers or {}, render or render_article)
     error_rows = [row for v in views for row in v.rows if row.is_error]
     ctx = {"scores": scores, "views": views, "unscored": unscored, "errors": errors, "error_rows": error_rows,
            "error_counts": Counter(r.status for r in error_rows), "rules": rule_views(views, rule_index()),
-           "claim_count": len(claims), "triggers_marked": nlp is not None}
+           "claim_count": len(claims), "triggers_marked": triggers is not None, "conflicts": list(conflicts),
+           "anchors": {v.id: v.anchor for v in views}}
     env = environment()
     write_text(out_dir / "report.md", env.get_template("report.md.j2").render(**ctx))
     ctx["charts"] = [svg for svg in (relation_bars(scores.get("per_relation", {})), claims_per_year(claims)) if svg]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +35,11 @@ class Evidence:
     label: str  # CLAIM (correct or unscored), ERROR (some claim wrong) or MISSED (a gold claim not found)
     link_text: str
     href: str
+
+
+# Stands for the article's anchor in a rendering kept for reuse (anchors move as articles are added).
+# displaCy escapes every text it writes, and so do the labels here, so "<" never comes from an article.
+ANCHOR = "<@>"
 
 
 @lru_cache(maxsize=1)
@@ -73,3 +80,21 @@ def render_article(prefix: str, text: str, entities: list[Entity], evidence: lis
                                  manual=True, minify=True, options={"colors": colours, "template": TEMPLATES})
         out.append(f'<div class="line" id="{line_id(prefix, text, start)}">{markup}</div>')
     return "\n".join(out)
+
+
+def reusing(get: Callable[[str], str | None], put: Callable[[str, str], None]):
+    """``render_article`` that asks ``get`` (and tells ``put``) for the rendering of the same text,
+    entities and evidence, made under a stand-in anchor: rendering is most of a report's time, and
+    an unchanged article renders the same wherever it moved."""
+    def render(prefix: str, text: str, entities: list[Entity], evidence: list[Evidence]) -> str:
+        evidence = [Evidence(ev.start, ev.end, ev.label, ev.link_text, ev.href.replace(f"#{prefix}-", f"#{ANCHOR}-", 1))
+                    for ev in evidence]
+        inputs = json.dumps([text, [(e.start, e.end, e.label, e.code, e.value) for e in entities],
+                             [(ev.start, ev.end, ev.label, ev.link_text, ev.href) for ev in evidence]],
+                            ensure_ascii=False)
+        markup = get(inputs)
+        if markup is None:
+            markup = render_article(ANCHOR, text, entities, evidence)
+            put(inputs, markup)
+        return markup.replace(ANCHOR, prefix)
+    return render

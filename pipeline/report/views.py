@@ -90,8 +90,9 @@ def _evidence(rows: list[Row]) -> list[Evidence]:
 
 
 def article_views(scores: dict, diffs: dict[str, ArticleDiff], claims: list[Claim], entities: dict[str, list[Entity]],
-                  articles: list[Article], triggers: dict[str, list[Trigger]]) -> list[ArticleView]:
-    """A view per article: the corpus articles in order, then gold-only ids."""
+                  articles: list[Article], triggers: dict[str, list[Trigger]],
+                  render=render_article) -> list[ArticleView]:
+    """A view per article: the corpus articles in order, then gold-only ids; ``render`` draws each text."""
     texts = {a.id: a for a in articles}
     ids = list(texts) + sorted(set(diffs) - set(texts)) + sorted({c.article for c in claims} - set(texts) - set(diffs))
     by_article: dict[str, list[Claim]] = {}
@@ -111,7 +112,7 @@ def article_views(scores: dict, diffs: dict[str, ArticleDiff], claims: list[Clai
             view.rows.append(Row(article_id, status, claim, note, locate(claim, ents, triggers.get(claim.evidence, [])),
                                  f"{anchor}-c{i}", line, anchor))
         if article:
-            view.html = render_article(anchor, article.text, ents, _evidence(view.rows))
+            view.html = render(anchor, article.text, ents, _evidence(view.rows))
         views.append(view)
     return views
 
