@@ -48,9 +48,11 @@ def f1(tp: int, n_pred: int, n_gold: int) -> float:
 
 def parse_all(nlp, items):
     """``items``: (text, published) pairs → Docs, batched."""
+
     def make():
         for text, published in items:
             yield article_doc(nlp, text, published)
+
     return list(nlp.pipe(make(), batch_size=64))
 
 
@@ -75,6 +77,7 @@ def bench_gold(nlp) -> None:
     def plain(e):
         d = dateparser.parse(e.text)
         return d and e.value in (d.strftime("%Y"), d.strftime("%Y-%m"), d.strftime("%Y-%m-%d"))
+
     dp_hits = sum(bool(plain(e)) for e in dates)
     gold_spans = {(e.article, e.start, e.end) for e in dates}
     found = set()
@@ -87,10 +90,14 @@ def bench_gold(nlp) -> None:
     our_spans = {(e.article, e.start, e.end) for e in ours if e.label == "DATE"}
     print("## Seed gold spans")
     print(f"{'measure':48} {'claims':>8} {'other':>8}")
-    print(f"{'COUNTRY code accuracy vs coco (n=%d)' % len(cty):48} {our_c / len(cty):8.3f} {coco_hits / len(cty):8.3f}")
-    print(f"{'DATE value accuracy vs dateparser.parse (n=%d)' % len(dates):48} {our_d / len(dates):8.3f} {dp_hits / len(dates):8.3f}")
-    print(f"{'DATE span F1 vs search_dates':48} {f1(len(our_spans & gold_spans), len(our_spans), len(gold_spans)):8.3f} "
-          f"{f1(len(found & gold_spans), len(found), len(gold_spans)):8.3f}")
+    label = f"COUNTRY code accuracy vs coco (n={len(cty)})"
+    print(f"{label:48} {our_c / len(cty):8.3f} {coco_hits / len(cty):8.3f}")
+    label = f"DATE value accuracy vs dateparser.parse (n={len(dates)})"
+    print(f"{label:48} {our_d / len(dates):8.3f} {dp_hits / len(dates):8.3f}")
+    print(
+        f"{'DATE span F1 vs search_dates':48} {f1(len(our_spans & gold_spans), len(our_spans), len(gold_spans)):8.3f} "
+        f"{f1(len(found & gold_spans), len(found), len(gold_spans)):8.3f}"
+    )
 
 
 def placed(forms):
@@ -113,7 +120,7 @@ def misspelt(forms):
     for form in forms:
         if form.kind in ("common name", "capital") and len(form.text) >= 7 and " " not in form.text:
             mid = len(form.text) // 2
-            yield form.__class__(form.code, form.kind, form.text[:mid] + form.text[mid + 1:])
+            yield form.__class__(form.code, form.kind, form.text[:mid] + form.text[mid + 1 :])
 
 
 def bench_forms(nlp) -> None:
@@ -138,7 +145,9 @@ def bench_forms(nlp) -> None:
     print(f"\n## Every state's forms in news sentences ({len(forms)} forms, {len(set(f.code for f in forms))} states)")
     print(f"{'form type':16} {'n':>5} {'right code':>11} {'coco':>7} {'wrong state':>12} {'other FP':>9}")
     for kind in FORM_TYPES:
-        print(f"{kind:16} {n[kind]:5d} {right[kind] / n[kind]:11.3f} {coco_right[kind] / n[kind]:7.3f} {wrong_state[kind]:12d} {fps[kind]:9d}")
+        print(
+            f"{kind:16} {n[kind]:5d} {right[kind] / n[kind]:11.3f} {coco_right[kind] / n[kind]:7.3f} {wrong_state[kind]:12d} {fps[kind]:9d}"
+        )
     for kind in FORM_TYPES:
         if misses[kind]:
             print(f"  misses, {kind}: " + "; ".join(misses[kind][:40]) + (" …" if len(misses[kind]) > 40 else ""))
@@ -153,19 +162,23 @@ def bench_forms(nlp) -> None:
         if code is not None and code != form.code:
             cross += 1
             crossed.append(f"{form.text} ({form.code}) -> {code}")
-    print(f"misspelt names (n={len(typos)}): right code {hits / len(typos):.3f}, cross-state errors {cross}"
-          + (": " + "; ".join(crossed) if crossed else ""))
+    print(
+        f"misspelt names (n={len(typos)}): right code {hits / len(typos):.3f}, cross-state errors {cross}"
+        + (": " + "; ".join(crossed) if crossed else "")
+    )
 
 
 def read_tsv(path: Path) -> list[list[str]]:
-    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
 
 
 def bench_periods(nlp) -> None:
     rows = read_tsv(DATA / "period_sentences.tsv")
     docs = parse_all(nlp, [(text, None if pub == "-" else pub) for pub, text, _, _ in rows])
     right, wrong = 0, []
-    for (pub, text, form, code), doc in zip(rows, docs):
+    for (_pub, text, form, code), doc in zip(rows, docs):
         start = text.index(form)
         got = {(s, e): c for s, e, c in countries(doc)}.get((start, start + len(form)))
         right += got == code
@@ -198,8 +211,17 @@ def bench_dates(nlp, name: str = "date_set.tsv") -> None:
     wrong = []
     for (form, pub, text, gold), doc in zip(items, docs):
         ours = {(e.start_char, e.end_char): e._.value for e in doc.ents if e.label_ == "DATE"}
-        theirs = {(text.index(t), text.index(t) + len(t)) for t, _ in (search_dates(text, languages=["en"], settings=(
-            {"RELATIVE_BASE": dt.datetime.fromisoformat(pub)} if pub and len(pub) == 10 else {})) or [])}
+        theirs = {
+            (text.index(t), text.index(t) + len(t))
+            for t, _ in (
+                search_dates(
+                    text,
+                    languages=["en"],
+                    settings=({"RELATIVE_BASE": dt.datetime.fromisoformat(pub)} if pub and len(pub) == 10 else {}),
+                )
+                or []
+            )
+        }
         c = per[form]
         c["gold"] += len(gold)
         c["pred"] += len(ours)
@@ -213,23 +235,29 @@ def bench_dates(nlp, name: str = "date_set.tsv") -> None:
             fmt = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}.get(len(value or ""))
             c["dp_value"] += (value is None and d is None) or bool(d and fmt and d.strftime(fmt) == value)
             if not ok:
-                wrong.append(f"[{form}] {text!r} ({pub}): {text[start:end]!r} want {value}, got {ours.get((start, end), 'no span')}")
+                wrong.append(
+                    f"[{form}] {text!r} ({pub}): {text[start:end]!r} want {value}, got {ours.get((start, end), 'no span')}"
+                )
         for span, value in ours.items():
             if span not in {(s, e) for s, e, _ in gold}:
-                wrong.append(f"[{form}] {text!r} ({pub}): extra {text[span[0]:span[1]]!r} = {value}")
+                wrong.append(f"[{form}] {text!r} ({pub}): extra {text[span[0] : span[1]]!r} = {value}")
     print(f"\n## {name} ({len(items)} sentences, {sum(c['gold'] for c in per.values())} dates)")
     print(f"{'form':18} {'dates':>5} {'value':>7} {'naive':>7} {'det F1':>7} {'search':>7}")
     total = Counter()
     for form, c in per.items():
         total.update(c)
         n = c["gold"] or 1
-        print(f"{form:18} {c['gold']:5d} {c['value'] / n:7.3f} {c['dp_value'] / n:7.3f} "
-              f"{f1(c['tp'], c['pred'], c['gold']) if c['gold'] else float(c['pred'] == 0):7.3f} "
-              f"{f1(c['dp_tp'], c['dp_pred'], c['gold']) if c['gold'] else float(c['dp_pred'] == 0):7.3f}"
-              + (f"   (false dates: ours {c['pred']}, search_dates {c['dp_pred']})" if not c["gold"] else ""))
+        print(
+            f"{form:18} {c['gold']:5d} {c['value'] / n:7.3f} {c['dp_value'] / n:7.3f} "
+            f"{f1(c['tp'], c['pred'], c['gold']) if c['gold'] else float(c['pred'] == 0):7.3f} "
+            f"{f1(c['dp_tp'], c['dp_pred'], c['gold']) if c['gold'] else float(c['dp_pred'] == 0):7.3f}"
+            + (f"   (false dates: ours {c['pred']}, search_dates {c['dp_pred']})" if not c["gold"] else "")
+        )
     n = total["gold"]
-    print(f"{'all':18} {n:5d} {total['value'] / n:7.3f} {total['dp_value'] / n:7.3f} "
-          f"{f1(total['tp'], total['pred'], n):7.3f} {f1(total['dp_tp'], total['dp_pred'], n):7.3f}")
+    print(
+        f"{'all':18} {n:5d} {total['value'] / n:7.3f} {total['dp_value'] / n:7.3f} "
+        f"{f1(total['tp'], total['pred'], n):7.3f} {f1(total['dp_tp'], total['dp_pred'], n):7.3f}"
+    )
     for w in wrong:
         print("  " + w)
 
@@ -240,8 +268,13 @@ def main() -> None:
     args = ap.parse_args()
     logging.getLogger("country_converter").setLevel(logging.CRITICAL)
     nlp = build_nlp()
-    for name, run in (("gold", bench_gold), ("forms", bench_forms), ("periods", bench_periods), ("dates", bench_dates),
-                      ("holdout", lambda nlp: bench_dates(nlp, "date_holdout.tsv"))):
+    for name, run in (
+        ("gold", bench_gold),
+        ("forms", bench_forms),
+        ("periods", bench_periods),
+        ("dates", bench_dates),
+        ("holdout", lambda nlp: bench_dates(nlp, "date_holdout.tsv")),
+    ):
         if args.only in (None, name):
             run(nlp)
 

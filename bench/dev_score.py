@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from devset import DEV, FOLDS, read_sources  # noqa: E402
 
-from pipeline.cli import summary  # noqa: E402
 from pipeline.claims import strict_key  # noqa: E402
+from pipeline.cli import summary  # noqa: E402
 from pipeline.score import load_claims, load_gold, score_claims  # noqa: E402
 
 
@@ -65,7 +65,9 @@ def main(argv: list[str]) -> int:
         for art, d in diffs.items():
             for tag, claims in (("FP", d.false_positives), ("FN", d.false_negatives)):
                 for c in sorted(claims, key=strict_key):
-                    print(f"{art} {tag} {c.subject} {c.relation} {c.object} {c.date} {c.polarity} [{c.pattern}] | {c.evidence[:140]}")
+                    print(
+                        f"{art} {tag} {c.subject} {c.relation} {c.object} {c.date} {c.polarity} [{c.pattern}] | {c.evidence[:140]}"
+                    )
     return 0
 
 

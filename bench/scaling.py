@@ -30,8 +30,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STATES = ["Spain", "Chile", "Kenya", "Vietnam", "Norway", "Peru", "Ghana", "Japan", "Mexico", "Egypt", "Finland",
-          "Nepal"]
+STATES = [
+    "Spain",
+    "Chile",
+    "Kenya",
+    "Vietnam",
+    "Norway",
+    "Peru",
+    "Ghana",
+    "Japan",
+    "Mexico",
+    "Egypt",
+    "Finland",
+    "Nepal",
+]
 OUTPUTS = ("entities.jsonl", "claims.jsonl")
 
 
@@ -59,8 +71,20 @@ def build_corpus(folder: Path, size: int, first: int = 0) -> Path:
 
 def claims(corpus: Path, out: Path, *options: str, preload: bool = False, command: str = "extract") -> dict:
     """One `claims extract` (or `run`) in a fresh process: wall seconds, the child's timings, CPU and peak RSS."""
-    args = [sys.executable, __file__, "--child", *(["--preload"] if preload else []), "--",
-            command, "--corpus", str(corpus), "--out", str(out), "-q", *options]
+    args = [
+        sys.executable,
+        __file__,
+        "--child",
+        *(["--preload"] if preload else []),
+        "--",
+        command,
+        "--corpus",
+        str(corpus),
+        "--out",
+        str(out),
+        "-q",
+        *options,
+    ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     start = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
@@ -84,9 +108,18 @@ def child(argv: list[str], preload: bool) -> None:
     code = main(argv)
     end = time.perf_counter()
     own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    print(json.dumps({"code": code, "startup": ready - start, "work": end - ready, "rss_mib": own.ru_maxrss / 1024,
-                      "worker_rss_mib": workers.ru_maxrss / 1024,
-                      "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime}))
+    print(
+        json.dumps(
+            {
+                "code": code,
+                "startup": ready - start,
+                "work": end - ready,
+                "rss_mib": own.ru_maxrss / 1024,
+                "worker_rss_mib": workers.ru_maxrss / 1024,
+                "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
+            }
+        )
+    )
 
 
 def same_outputs(*outs: Path) -> bool:
@@ -121,8 +154,9 @@ def cores_free() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true",
-                        help="20 articles, one repetition (a smoke test, not the numbers)")
+    parser.add_argument(
+        "--quick", action="store_true", help="20 articles, one repetition (a smoke test, not the numbers)"
+    )
     parser.add_argument("--reps", type=int, help="repetitions of the interleaved throughput runs (default 2, quick 1)")
     parser.add_argument("--only", choices=("throughput", "incremental"), help="one part (throughput includes memory)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -141,8 +175,11 @@ def main() -> None:
 def run_all(tmp: Path, size: int, reps: int, only: str | None = None) -> None:
     big = build_corpus(tmp / f"corpus-{size}", size)
     small = build_corpus(tmp / "corpus-1x", max(1, size // 20))
-    print(f"{size} articles ({sum(len(p.read_text().split()) for p in big.iterdir())} words), 1× = {size // 20}; "
-          f"{os.cpu_count()} cores; {load()}", flush=True)
+    print(
+        f"{size} articles ({sum(len(p.read_text().split()) for p in big.iterdir())} words), 1× = {size // 20}; "
+        f"{os.cpu_count()} cores; {load()}",
+        flush=True,
+    )
 
     if only != "incremental":
         throughput(tmp, big, small, reps)
@@ -154,16 +191,23 @@ def run_all(tmp: Path, size: int, reps: int, only: str | None = None) -> None:
 def throughput(tmp: Path, big: Path, small: Path, reps: int) -> None:
     # Throughput and memory, interleaved: one process, two processes, Dask (2 workers), the 1× corpus;
     # each ratio is taken within one repetition, from runs made one after the other.
-    variants = (("j1", big, ["--jobs", "1"]), ("j2", big, ["--jobs", "2"]),
-                ("dask", big, ["--engine", "dask", "--jobs", "2"]), ("1x", small, ["--jobs", "1"]))
+    variants = (
+        ("j1", big, ["--jobs", "1"]),
+        ("j2", big, ["--jobs", "2"]),
+        ("dask", big, ["--engine", "dask", "--jobs", "2"]),
+        ("1x", small, ["--jobs", "1"]),
+    )
     runs: dict[str, list[dict]] = {name: [] for name, _, _ in variants}
     for rep in range(reps):
         print(f"  rep {rep + 1}: {cores_free():.2f} cores free for CPU-bound work", flush=True)
         for name, corpus, options in variants:
             result = claims(corpus, tmp / f"out-{name}-{rep}", "--no-cache", *options)
             runs[name].append(result)
-            print(f"  rep {rep + 1} {name:4}: {result['wall']:6.1f} s wall, {result['cpu']:6.1f} s CPU, peak RSS "
-                  f"{result['rss_mib']:4.0f} MiB (workers {result['worker_rss_mib']:4.0f}); {load()}", flush=True)
+            print(
+                f"  rep {rep + 1} {name:4}: {result['wall']:6.1f} s wall, {result['cpu']:6.1f} s CPU, peak RSS "
+                f"{result['rss_mib']:4.0f} MiB (workers {result['worker_rss_mib']:4.0f}); {load()}",
+                flush=True,
+            )
     outs = [tmp / f"out-{name}-{rep}" for name in ("j1", "j2", "dask") for rep in range(reps)]
 
     def ratios(a: str, b: str, key: str = "wall", pick=max) -> str:
@@ -173,8 +217,10 @@ def throughput(tmp: Path, big: Path, small: Path, reps: int) -> None:
     print(f"--jobs 2 ÷ --jobs 1 throughput: {ratios('j1', 'j2')}; same outputs: {same_outputs(*outs)}")
     print(f"  CPU seconds, --jobs 2 ÷ --jobs 1: {ratios('j2', 'j1', 'cpu', min)} (the work two processes add)")
     print(f"Dask LocalCluster (2 workers) ÷ one process throughput: {ratios('j1', 'dask')}")
-    print(f"peak RSS at 20× ÷ at 1× (--jobs 1): {ratios('j1', '1x', 'rss_mib')}  "
-          f"({runs['j1'][0]['rss_mib']:.0f} / {runs['1x'][0]['rss_mib']:.0f} MiB)")
+    print(
+        f"peak RSS at 20× ÷ at 1× (--jobs 1): {ratios('j1', '1x', 'rss_mib')}  "
+        f"({runs['j1'][0]['rss_mib']:.0f} / {runs['1x'][0]['rss_mib']:.0f} MiB)"
+    )
 
 
 def incremental(tmp: Path, big: Path, size: int) -> None:
@@ -189,11 +235,14 @@ def incremental(tmp: Path, big: Path, size: int) -> None:
         cold = claims(corpus, out, *options, preload=jobs == "1", command=command)
         build_corpus(corpus, 1, first=size // 5 + 1)  # one more article, unlike any before
         warm = claims(corpus, out, *options, preload=jobs == "1", command=command)
-        line = (f"rerun after adding 1 article ÷ cold run (claims {command} --jobs {jobs}): "
-                f"{warm['wall'] / cold['wall']:.3f}  ({warm['wall']:.1f} s / {cold['wall']:.1f} s, whole process")
+        line = (
+            f"rerun after adding 1 article ÷ cold run (claims {command} --jobs {jobs}): "
+            f"{warm['wall'] / cold['wall']:.3f}  ({warm['wall']:.1f} s / {cold['wall']:.1f} s, whole process"
+        )
         if jobs == "1":
-            line += (f"; after the model load: {warm['work'] / cold['work']:.3f} = "
-                     f"{warm['work']:.2f} / {cold['work']:.1f} s")
+            line += (
+                f"; after the model load: {warm['work'] / cold['work']:.3f} = {warm['work']:.2f} / {cold['work']:.1f} s"
+            )
         print(line + ")", flush=True)
 
 

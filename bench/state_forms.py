@@ -22,7 +22,7 @@ FORM_TYPES = ("common name", "official name", "capital", "demonym", "other spell
 @dataclass(frozen=True)
 class Form:
     code: str
-    kind: str   # one of FORM_TYPES
+    kind: str  # one of FORM_TYPES
     text: str
 
 
@@ -59,7 +59,7 @@ def state_forms() -> list[Form]:
         codes = {country.alpha_2, country.alpha_3}
         seen: set[str] = set()
 
-        def add(kind: str, texts) -> None:
+        def add(kind: str, texts, seen=seen, codes=codes, code=code) -> None:  # bound now: called in this loop
             for text in texts:
                 if text and text not in seen and text not in codes:
                     seen.add(text)
@@ -71,6 +71,12 @@ def state_forms() -> list[Form]:
         demonyms = _split(info.get("demonym"))
         add("demonym", demonyms)
         native = _split(info.get("nativeName"))
-        add("other spelling", [s for s in [_clean(a) for a in info.get("altSpellings", [])] + native
-                               if s and s not in demonyms and len(s) > 3])
+        add(
+            "other spelling",
+            [
+                s
+                for s in [_clean(a) for a in info.get("altSpellings", [])] + native
+                if s and s not in demonyms and len(s) > 3
+            ],
+        )
     return out

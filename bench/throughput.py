@@ -48,8 +48,10 @@ def main() -> None:
     docs = texts(args.words)
     bare = rate(spacy.load(args.model), docs)
     full = rate(build_nlp(args.model), docs)
-    print(f"words: {sum(len(t.split()) for t in docs)}  bare nlp.pipe: {bare:,.0f} w/s  "
-          f"full pipeline: {full:,.0f} w/s  ratio: {full / bare:.2f}")
+    print(
+        f"words: {sum(len(t.split()) for t in docs)}  bare nlp.pipe: {bare:,.0f} w/s  "
+        f"full pipeline: {full:,.0f} w/s  ratio: {full / bare:.2f}"
+    )
 
 
 if __name__ == "__main__":

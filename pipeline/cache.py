@@ -70,9 +70,14 @@ def model_identity(model: str) -> dict:
 
 def fingerprint(model: str) -> str:
     """One hash of everything besides the article that changes its records."""
-    parts = {"schema": SCHEMA, "claims": _version("claims"), "python": platform.python_version(),
-             "model": model_identity(model), "dependencies": {d: _version(d) for d in DEPENDENCIES},
-             "source": source_digest()}
+    parts = {
+        "schema": SCHEMA,
+        "claims": _version("claims"),
+        "python": platform.python_version(),
+        "model": model_identity(model),
+        "dependencies": {d: _version(d) for d in DEPENDENCIES},
+        "source": source_digest(),
+    }
     return _digest(json.dumps(parts, sort_keys=True).encode())
 
 
@@ -146,9 +151,16 @@ class ArticleCache:
         return ArticleResult(article_id, entities, claims, entry["meta"])
 
     def put(self, key: str, result: ArticleResult) -> None:
-        self._store("articles", key, {"article": result.article, "meta": result.meta,
-                                      "entities": [e.to_json() for e in result.entities],
-                                      "claims": [c.to_json() for c in result.claims]})
+        self._store(
+            "articles",
+            key,
+            {
+                "article": result.article,
+                "meta": result.meta,
+                "entities": [e.to_json() for e in result.entities],
+                "claims": [c.to_json() for c in result.claims],
+            },
+        )
 
     def get_sentence(self, sentence: str) -> list[tuple] | None:
         """What the report marks in ``sentence`` read alone (its rule triggers), or None."""
@@ -186,5 +198,8 @@ class ArticleCache:
 def _is_trigger(value) -> bool:
     """[rule id, relation, start, end], as ``put_sentence`` writes it."""
     kinds = (str, str, int, int)
-    return isinstance(value, list) and len(value) == 4 and all(
-        isinstance(v, k) and not isinstance(v, bool) for v, k in zip(value, kinds))
+    return (
+        isinstance(value, list)
+        and len(value) == 4
+        and all(isinstance(v, k) and not isinstance(v, bool) for v, k in zip(value, kinds))
+    )

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from .errors import InputError
 
@@ -29,18 +29,20 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # Each pattern marks text that is page furniture, not article prose. Why each one exists:
 BOILERPLATE = [
-    re.compile(r"!\[[^\]]*\]\([^)]*\)"),                        # markdown images (captions + urls)
+    re.compile(r"!\[[^\]]*\]\([^)]*\)"),  # markdown images (captions + urls)
     re.compile(r"(?m)^[ \t]*[*\-•][ \t]+\[[^\]]*\]\([^)]*\)[ \t]*$"),  # "related stories" link lists
-    re.compile(r"\]\([^)]*\)"),                                 # link targets; the link text stays
-    re.compile(r"https?://\S+"),                                # bare urls
-    re.compile(r"(?m)^.*\b\d{1,2}:\d{2}[ \t]*$"),               # video titles ending in a duration
-    re.compile(r"(?m)^[^\n]*\b_\d{5,}\b[^\n]*$"),               # video slugs
+    re.compile(r"\]\([^)]*\)"),  # link targets; the link text stays
+    re.compile(r"https?://\S+"),  # bare urls
+    re.compile(r"(?m)^.*\b\d{1,2}:\d{2}[ \t]*$"),  # video titles ending in a duration
+    re.compile(r"(?m)^[^\n]*\b_\d{5,}\b[^\n]*$"),  # video slugs
     re.compile(r"(?m)^[ \t]*[^\n.]{0,80}\b(?:Photo|Getty Images|Reuters|AFP)\b[^\n.]{0,60}$"),  # photo credit lines
     re.compile(r"(?m)^This (?:picture|photo|image) (?:taken|shows)[^\n]*$"),  # photo captions
-    re.compile(r"(?m)^[ \t]*(?:Read more|Source):[^\n]*$"),   # source / read-more lines
+    re.compile(r"(?m)^[ \t]*(?:Read more|Source):[^\n]*$"),  # source / read-more lines
     # Reference lists and comment/share blocks run to the next heading or the end of the file.
     re.compile(r"(?ims)^[#*\s]*(?:to find out more|further reading|references|bibliography)\b.*?(?=^#|\Z)"),
-    re.compile(r"(?ms)^(?:Leave a Reply|Leave a comment|Share this:|Related Articles|Related Stories|Published by)\b.*\Z"),
+    re.compile(
+        r"(?ms)^(?:Leave a Reply|Leave a comment|Share this:|Related Articles|Related Stories|Published by)\b.*\Z"
+    ),
 ]
 MARKUP = re.compile(r"(?m)^[ \t]*#+|\*{1,3}|(?<=\s)_|_(?=\s)|^[ \t]*[•*\-](?=[ \t])|[\[\]]")
 
@@ -132,8 +134,12 @@ def check_published(value: str, path: Path, line: int) -> None:
     except ValueError:
         raise InputError(path, f"bad published date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)", line=line) from None
     if not PUBLISHED_YEARS[0] <= int(parts[0]) <= PUBLISHED_YEARS[1]:
-        raise InputError(path, f"published year {parts[0]} is outside {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}: "
-                               "dates relative to it would not be four-digit years", line=line)
+        raise InputError(
+            path,
+            f"published year {parts[0]} is outside {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}: "
+            "dates relative to it would not be four-digit years",
+            line=line,
+        )
 
 
 def clean_text(text: str, body_start: int) -> str:

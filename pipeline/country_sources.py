@@ -19,8 +19,8 @@ import pycountry
 class Form:
     text: str
     code: str
-    kind: str      # names, capitals or demonyms
-    source: str    # where it came from, for error messages
+    kind: str  # names, capitals or demonyms
+    source: str  # where it came from, for error messages
 
 
 def news_order(name: str) -> str | None:
@@ -55,7 +55,7 @@ def pycountry_forms() -> Iterator[Form]:
     over (Burma, Zaire, Dahomey) are renamings and get the current code, the others their own."""
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
-            if (name := news_order(getattr(country, attr, None) or "")):
+            if name := news_order(getattr(country, attr, None) or ""):
                 yield Form(name, country.alpha_3, "names", f"pycountry {attr}")
     for old in pycountry.historic_countries:
         numeric = getattr(old, "numeric", None)
@@ -106,7 +106,7 @@ def countryinfo_forms(states: frozenset[str]) -> Iterator[Form]:
 
 
 def ascii_folded(text: str) -> str:
-    """"Bogotá" → "Bogota", "Côte d'Ivoire" → "Cote d'Ivoire": how many English outlets print them."""
+    """ "Bogotá" → "Bogota", "Côte d'Ivoire" → "Cote d'Ivoire": how many English outlets print them."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -116,5 +116,5 @@ def spelling_variants(text: str) -> set[str]:
     out = {text, ascii_folded(text)}
     out |= {v.replace("'", "’") for v in out if "'" in v}
     for a, b in (("Saint ", "St. "), ("St. ", "Saint "), ("St. ", "St ")):
-        out |= {b + v[len(a):] for v in out if v.startswith(a)}
+        out |= {b + v[len(a) :] for v in out if v.startswith(a)}
     return out

@@ -6,8 +6,9 @@ import calendar
 import datetime as dt
 import re
 
-VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$|^(\d{3})0s$|^(\d{4}(?:-\d{2}){0,2})/(\d{4}(?:-\d{2}){0,2})$",
-                   re.ASCII)
+VALUE = re.compile(
+    r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$|^(\d{3})0s$|^(\d{4}(?:-\d{2}){0,2})/(\d{4}(?:-\d{2}){0,2})$", re.ASCII
+)
 
 
 def valid_value(value: str | None) -> bool:

@@ -46,7 +46,9 @@ def anchor(article: Article, claim: Claim) -> str:
     first = article.clean[start:end].split("\n")[0].strip()
     if article.text[start:end].startswith(first):
         return first
-    runs = re.findall(r"[^\n]+", "".join(c if c == r else "\n" for c, r in zip(article.clean[start:end], article.text[start:end])))
+    runs = re.findall(
+        r"[^\n]+", "".join(c if c == r else "\n" for c, r in zip(article.clean[start:end], article.text[start:end]))
+    )
     for run in sorted((r.strip() for r in runs), key=len, reverse=True):
         if len(run.split()) >= 3 and start <= article.clean.find(run) < end:
             return run
@@ -67,19 +69,24 @@ def entity_lines(article: Article, entities: list[Entity]) -> list[str]:
     spans = [(e.start, e.end) for e in entities]
     for e in entities:
         key = (e.label, (e.value if e.label == "DATE" else e.code) or "-")
-        form = article.clean[e.start:e.end]
+        form = article.clean[e.start : e.end]
         if form not in forms.setdefault(key, []):
             forms[key].append(form)
     out = []
     for (label, code), names in forms.items():
         out.append(f"{DRAFT_MARK}{label} {code} | " + " | ".join(names))
         for name in names:
-            spare = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article.clean)
-                     if not any(s < m.end() and m.start() < e for s, e in spans)]
+            spare = [
+                m.start()
+                for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article.clean)
+                if not any(s < m.end() and m.start() < e for s, e in spans)
+            ]
             if spare:
-                where = article.clean[max(0, spare[0] - 30):spare[0] + len(name) + 30].split()
-                out.append(f"#   {name!r} also occurs {len(spare)}x unlabelled, e.g. \"{' '.join(where)}\": "
-                           "[block] the phrase if that is no entity")
+                where = article.clean[max(0, spare[0] - 30) : spare[0] + len(name) + 30].split()
+                out.append(
+                    f'#   {name!r} also occurs {len(spare)}x unlabelled, e.g. "{" ".join(where)}": '
+                    "[block] the phrase if that is no entity"
+                )
     return out
 
 
@@ -90,7 +97,9 @@ def draft_text(article: Article, claims: list[Claim], entities: list[Entity], pr
     return "\n".join(lines)
 
 
-def write_draft(article_id: str, pred_file: Path, corpus: Path, gold: Path, force: bool = False) -> tuple[Path, int, int]:
+def write_draft(
+    article_id: str, pred_file: Path, corpus: Path, gold: Path, force: bool = False
+) -> tuple[Path, int, int]:
     """Write gold/labels/<id>.txt; refuses to replace an existing file unless ``force``."""
     target = gold / "labels" / f"{article_id}.txt"
     if target.exists() and not force:

@@ -12,8 +12,8 @@ import multiprocessing
 import os
 import signal
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from .errors import InputError
 
@@ -104,8 +104,13 @@ class DaskCluster:
             if address:
                 self.client = Client(address, timeout="20s")
             else:
-                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs=logging.ERROR)
+                self.cluster = LocalCluster(
+                    n_workers=jobs,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError, ValueError) as exc:
             self.close()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from spacy.language import Language
 from tqdm import tqdm
@@ -21,7 +21,9 @@ def extract_article(nlp: Language, article: Article) -> ArticleResult:
     """Parse one article; ``published`` rides on the Doc for relative dates. Each article is read on
     its own, so the result does not depend on which articles come before it (cache, workers)."""
     doc = nlp(article_doc(nlp, article.clean, article.published))  # (title-case headlines in sentence case)
-    claims = claim_set(replace(c, article=article.id, evidence=article.text[c.start:c.end]) for c in doc._.claims or [])
+    claims = claim_set(
+        replace(c, article=article.id, evidence=article.text[c.start : c.end]) for c in doc._.claims or []
+    )
     return ArticleResult(article.id, tuple(entity_records(article, doc.ents)), tuple(claims), dict(article.meta))
 
 
@@ -40,6 +42,16 @@ def extract(nlp: Language, articles: list[Article], progress: bool = False) -> t
 
 
 def entity_records(article: Article, ents: Iterable) -> list[Entity]:
-    return [Entity(article.id, e.start_char, e.end_char, article.text[e.start_char:e.end_char], e.label_,
-                   e._.code if e.label_ != "DATE" else None, e._.value if e.label_ == "DATE" else None)
-            for e in ents if e.label_ in LABELS]
+    return [
+        Entity(
+            article.id,
+            e.start_char,
+            e.end_char,
+            article.text[e.start_char : e.end_char],
+            e.label_,
+            e._.code if e.label_ != "DATE" else None,
+            e._.value if e.label_ == "DATE" else None,
+        )
+        for e in ents
+        if e.label_ in LABELS
+    ]

@@ -35,11 +35,11 @@ class Gazetteer:
     """Surface form → code tables; ``kind`` of a country form is name, capital or demonym."""
 
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (code, kind)
-    orgs: dict[str, str] = field(default_factory=dict)                    # form → ORG code
-    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)      # group noun → codes
-    people: dict[str, str] = field(default_factory=dict)                  # well-known official → code
-    metonyms: dict[str, str] = field(default_factory=dict)                # "Kremlin" → RUS (claims only)
-    blocked: tuple[str, ...] = ()                                          # not entities
+    orgs: dict[str, str] = field(default_factory=dict)  # form → ORG code
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group noun → codes
+    people: dict[str, str] = field(default_factory=dict)  # well-known official → code
+    metonyms: dict[str, str] = field(default_factory=dict)  # "Kremlin" → RUS (claims only)
+    blocked: tuple[str, ...] = ()  # not entities
     periods: dict[str, tuple[Period, ...]] = field(default_factory=dict)  # "Moscow" → SUN until 1991
 
     @property
@@ -67,8 +67,8 @@ def known_code(code: str) -> bool:
     if code == "XKX" or (code.startswith("OTHER:") and len(code) > 6):
         return True
     return bool(re.fullmatch(r"[A-Z]{3}", code)) and (
-        pycountry.countries.get(alpha_3=code) is not None
-        or pycountry.historic_countries.get(alpha_3=code) is not None)
+        pycountry.countries.get(alpha_3=code) is not None or pycountry.historic_countries.get(alpha_3=code) is not None
+    )
 
 
 def load_yaml(path: Path | str, kind: type):
@@ -77,7 +77,9 @@ def load_yaml(path: Path | str, kind: type):
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(path, f"bad YAML: {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None) from None
+        raise InputError(
+            path, f"bad YAML: {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None
+        ) from None
     if not isinstance(data, kind):
         raise InputError(path, f"expected a {kind.__name__} at top level")
     return data
@@ -116,7 +118,9 @@ def _overrides(path: Path) -> Overrides:
         raise InputError(path, "prefer: want form: known code (or null: the form is not an entity)")
     if not isinstance(drop, list) or not isinstance(states, list) or not all(known_code(str(c)) for c in states):
         raise InputError(path, "drop: want a list of forms; states: a list of known codes")
-    return Overrides({str(k): v and str(v) for k, v in prefer.items()}, frozenset(map(str, drop)), frozenset(map(str, states)))
+    return Overrides(
+        {str(k): v and str(v) for k, v in prefer.items()}, frozenset(map(str, drop)), frozenset(map(str, states))
+    )
 
 
 def _hand_forms(path: Path) -> list[Form]:
@@ -168,8 +172,16 @@ def _periods(path: Path, countries: dict[str, tuple[str, str]]) -> dict[str, tup
     """periods.yml: which capitals and demonyms stand for a dissolved state, and when."""
     out: dict[str, list[Period]] = defaultdict(list)
     for n, entry in enumerate(load_yaml(path, list), 1):
-        ok = isinstance(entry, dict) and set(entry) == {"code", "from", "until", "forms"} and known_code(str(entry["code"]))
-        if not ok or not all(isinstance(entry[k], dt.date) for k in ("from", "until")) or entry["from"] >= entry["until"]:
+        ok = (
+            isinstance(entry, dict)
+            and set(entry) == {"code", "from", "until", "forms"}
+            and known_code(str(entry["code"]))
+        )
+        if (
+            not ok
+            or not all(isinstance(entry[k], dt.date) for k in ("from", "until"))
+            or entry["from"] >= entry["until"]
+        ):
             raise InputError(path, f"entry {n}: want code (known), from < until (YYYY-MM-DD) and forms")
         for form in entry["forms"]:
             if countries.get(form, ("", "names"))[1] == "names":  # spec: a state's name keeps its code

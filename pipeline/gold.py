@@ -39,7 +39,9 @@ def check_not_draft(path: Path) -> None:
         raise InputError(path, "not valid UTF-8") from None
     for n, line in enumerate(lines, 1):
         if line.startswith(DRAFT_MARK):
-            raise InputError(path, f"draft line not checked yet (fix or delete it, then remove {DRAFT_MARK.strip()!r})", line=n)
+            raise InputError(
+                path, f"draft line not checked yet (fix or delete it, then remove {DRAFT_MARK.strip()!r})", line=n
+            )
 
 
 def validate_file(path: Path, root: Path, kind: str, corpus: Path) -> int:
@@ -59,7 +61,7 @@ def validate_file(path: Path, root: Path, kind: str, corpus: Path) -> int:
                     raise InputError(path, f"unknown {role} code {getattr(claim, role)!r}", line=n)
             if not valid_value(claim.date):
                 raise InputError(path, f"bad date value {claim.date!r}", line=n)
-            if not claim.evidence or claim.evidence not in text[claim.start:claim.end]:
+            if not claim.evidence or claim.evidence not in text[claim.start : claim.end]:
                 raise InputError(path, "evidence is not in text[start:end]", line=n)
             key = strict_key(claim)
             if key in seen:
@@ -67,8 +69,10 @@ def validate_file(path: Path, root: Path, kind: str, corpus: Path) -> int:
             seen[key] = n
         else:
             ent = entity_from_json(obj, path, n)
-            if text[ent.start:ent.end] != ent.text:
-                raise InputError(path, f"text[{ent.start}:{ent.end}] is {text[ent.start:ent.end]!r}, not {ent.text!r}", line=n)
+            if text[ent.start : ent.end] != ent.text:
+                raise InputError(
+                    path, f"text[{ent.start}:{ent.end}] is {text[ent.start : ent.end]!r}, not {ent.text!r}", line=n
+                )
             if ent.label == "DATE" and not valid_value(ent.value):
                 raise InputError(path, f"bad date value {ent.value!r}", line=n)
             if ent.label != "DATE" and not valid_code(ent.code or ""):
@@ -88,5 +92,7 @@ def validate_gold(gold_dir: Path, corpus: Path) -> dict[str, int]:
     counts = {}
     for kind in ("claims", "entities"):
         root = gold_dir / kind
-        counts[kind] = sum(validate_file(p, root, kind, corpus) for p in sorted(root.rglob("*.jsonl"))) if root.is_dir() else 0
+        counts[kind] = (
+            sum(validate_file(p, root, kind, corpus) for p in sorted(root.rglob("*.jsonl"))) if root.is_dir() else 0
+        )
     return counts

@@ -15,11 +15,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .relations.words import WORDS
-
-SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "to", "for", "with", "at", "by",
-                         "from", "as", "over", "after", "its", "their", "into", "amid", "against", "off", "up", "out",
-                         "back", "down", "diplomatic"})
+# Words a title-case headline capitalises that are never names (also read by the entity stage)
+SMALL_WORDS = frozenset(
+    "a an the and or but of in on to for with at by from as vs over after its their into amid against off up out "
+    "back down diplomatic".split()
+)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 MAX_WORDS = 16  # a longer line is a sentence, whatever its capitals
 
@@ -38,7 +38,16 @@ def is_headline(line: str) -> bool:
 def _stems(word: str) -> list[str]:
     """The word and the forms an English inflection would come from: expels, expelled, cutting."""
     out = [word]
-    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+    for suffix, repl in (
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)
     doubled = re.fullmatch(r"(.+?)([b-df-hj-np-tv-z])\2(?:ed|ing)", word)  # expelled, cutting, snapped
@@ -69,12 +78,15 @@ class HeadlineCaser:
             if word in self.names:
                 return word
             return lower if lower in SMALL_WORDS or any(s in self.words for s in _stems(lower)) else word
+
         return WORD.sub(fix, line)
 
 
 @lru_cache(maxsize=8)
 def headline_caser(nlp: Language) -> HeadlineCaser:
     """The caser for this pipeline: the relation rules' lemmas and word lists; the gazetteer's names."""
+    from .relations.words import WORDS  # (here: the entity stage imports this module's SMALL_WORDS)
+
     relations = nlp.get_pipe("claims_relations")
     words = set(relations.lemmas) | relations.envoy_nouns | relations.mission_nouns | relations.rel_nouns
     words |= WORDS.neg_verbs | WORDS.unasserted | WORDS.reversal_verbs | WORDS.say_verbs  # "Denies", "Plans", "Urges"

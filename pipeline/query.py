@@ -46,8 +46,11 @@ def open_store(path: Path) -> sqlite3.Connection:
 
 def known_code(conn: sqlite3.Connection, path: Path, code: str) -> str:
     """The code as the store spells it (case aside); one that no claim names is bad input."""
-    row = conn.execute("SELECT subject FROM claims WHERE subject = ?1 COLLATE NOCASE UNION ALL "
-                       "SELECT object FROM claims WHERE object = ?1 COLLATE NOCASE LIMIT 1", (code,)).fetchone()
+    row = conn.execute(
+        "SELECT subject FROM claims WHERE subject = ?1 COLLATE NOCASE UNION ALL "
+        "SELECT object FROM claims WHERE object = ?1 COLLATE NOCASE LIMIT 1",
+        (code,),
+    ).fetchone()
     if row is None:
         raise InputError(path, f"unknown code {code!r}: no claim in this store names it (codes: docs/reference.md)")
     return row[0]
@@ -64,9 +67,11 @@ def relations_with(conn: sqlite3.Connection, code: str, as_of: str | None = None
     """The states (not organisations) whose latest relations event with ``code`` (up to ``as_of``)
     established or restored them."""
     where = "family = 'relations' AND (party_a = :code OR party_b = :code)" + (" AND since <= :until" if as_of else "")
-    sql = (f"SELECT * FROM (SELECT iif(party_a = :code, party_b, party_a) AS state, status, date, published, article, "
-           f"source, evidence FROM ({STATUS.format(where=where)}) WHERE status IN {HAVE_RELATIONS}) "
-           "WHERE state NOT IN (SELECT code FROM codes WHERE label = 'ORG') ORDER BY state")
+    sql = (
+        f"SELECT * FROM (SELECT iif(party_a = :code, party_b, party_a) AS state, status, date, published, article, "
+        f"source, evidence FROM ({STATUS.format(where=where)}) WHERE status IN {HAVE_RELATIONS}) "
+        "WHERE state NOT IN (SELECT code FROM codes WHERE label = 'ORG') ORDER BY state"
+    )
     rows = conn.execute(sql, {"code": code, "until": until(as_of) if as_of else None}).fetchall()
     return Answer(("state", "status", "date", "published", "article", "source", "evidence"), rows)
 
@@ -74,17 +79,35 @@ def relations_with(conn: sqlite3.Connection, code: str, as_of: str | None = None
 def between(conn: sqlite3.Connection, a: str, b: str) -> Answer:
     """Every claim about the pair, dated ones first in date order, then the undated."""
     columns = ("date", "subject", "relation", "object", "polarity", "article", "source", "published", "evidence")
-    rows = conn.execute("SELECT c.date, c.subject, c.relation, c.object, c.polarity, c.article, a.source, a.published, "
-                        "c.evidence FROM claims c JOIN articles a ON a.id = c.article "
-                        "WHERE c.pair_a = ? AND c.pair_b = ? ORDER BY c.date IS NULL, c.date_start, c.date_end, c.id",
-                        sorted((a, b))).fetchall()
+    rows = conn.execute(
+        "SELECT c.date, c.subject, c.relation, c.object, c.polarity, c.article, a.source, a.published, "
+        "c.evidence FROM claims c JOIN articles a ON a.id = c.article "
+        "WHERE c.pair_a = ? AND c.pair_b = ? ORDER BY c.date IS NULL, c.date_start, c.date_end, c.id",
+        sorted((a, b)),
+    ).fetchall()
     return Answer(columns, rows)
 
 
 def conflicts(conn: sqlite3.Connection) -> Answer:
     """Pairs of claims from different articles that cannot both be right (the ``conflicts`` view)."""
-    columns = ("kind", "relation", "pair_a", "pair_b", "article_a", "subject_a", "object_a", "polarity_a", "date_a",
-               "article_b", "subject_b", "object_b", "polarity_b", "date_b", "evidence_a", "evidence_b")
+    columns = (
+        "kind",
+        "relation",
+        "pair_a",
+        "pair_b",
+        "article_a",
+        "subject_a",
+        "object_a",
+        "polarity_a",
+        "date_a",
+        "article_b",
+        "subject_b",
+        "object_b",
+        "polarity_b",
+        "date_b",
+        "evidence_a",
+        "evidence_b",
+    )
     order = "relation, pair_a, pair_b, claim_a, claim_b"
     return Answer(columns, conn.execute(f"SELECT {', '.join(columns)} FROM conflicts ORDER BY {order}").fetchall())
 
@@ -100,7 +123,7 @@ def read_conflicts(path: Path) -> list[dict]:
 
 def _cell(value) -> str:
     text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= CELL else text[:CELL - 1] + "…"
+    return text if len(text) <= CELL else text[: CELL - 1] + "…"
 
 
 def render(answer: Answer, fmt: str) -> str:

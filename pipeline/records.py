@@ -8,19 +8,28 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import TextIO
 
 from .dates_util import valid_value
 from .errors import InputError
 
 RELATIONS = {
-    "establish_relations": True, "sever_relations": True, "downgrade_relations": False,
-    "expel_diplomats": False, "visit": False, "recognize": False, "sign_agreement": True,
-    "alliance": True, "impose_sanctions": False, "open_mission": False, "close_mission": False,
+    "establish_relations": True,
+    "sever_relations": True,
+    "downgrade_relations": False,
+    "expel_diplomats": False,
+    "visit": False,
+    "recognize": False,
+    "sign_agreement": True,
+    "alliance": True,
+    "impose_sanctions": False,
+    "open_mission": False,
+    "close_mission": False,
     "join_organization": False,
 }  # relation → symmetric?
 POLARITIES = ("positive", "negative")
@@ -66,7 +75,7 @@ def _fields_of(record) -> dict:
     return {name: getattr(record, name) for name in _names(type(record))}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
@@ -230,8 +239,12 @@ def claim_from_json(obj: dict, path: Path, line: int) -> Claim:
     if obj.get("date") is not None and not isinstance(obj["date"], str):
         raise InputError(path, "date must be a string or null", line=line)
     if not valid_value(obj.get("date")):
-        raise InputError(path, f"bad date value {obj['date']!r} (want YYYY, YYYY-MM, YYYY-MM-DD, YYY0s or start/end)", line=line)
-    _check_optional(obj, {"evidence": str, "start": int, "end": int, "pattern": str, "confidence": (int, float)}, path, line)
+        raise InputError(
+            path, f"bad date value {obj['date']!r} (want YYYY, YYYY-MM, YYYY-MM-DD, YYY0s or start/end)", line=line
+        )
+    _check_optional(
+        obj, {"evidence": str, "start": int, "end": int, "pattern": str, "confidence": (int, float)}, path, line
+    )
     known = _names(Claim)
     data = {k: v for k, v in obj.items() if k in known and v is not None}  # null: the field's default
     data.setdefault("date", None)
@@ -246,7 +259,9 @@ def _check_optional(obj: dict, kinds: dict, path: Path, line: int) -> None:
     for key, kind in kinds.items():
         value = obj.get(key)
         if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
-            raise InputError(path, f"{key!r} must be {'a number' if isinstance(kind, tuple) else kind.__name__}", line=line)
+            raise InputError(
+                path, f"{key!r} must be {'a number' if isinstance(kind, tuple) else kind.__name__}", line=line
+            )
 
 
 def entity_from_json(obj: dict, path: Path, line: int) -> Entity:

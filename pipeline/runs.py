@@ -56,8 +56,11 @@ def in_order(engine: Engine, tasks: Iterable[tuple[object, object]]) -> Iterator
     queue: deque = deque()
     for tag, future in tasks:
         queue.append((tag, future))
-        while queue and (queue[0][1].done() or len(queue) > MAX_QUEUED or
-                         (engine.started and sum(not f.done() for _, f in queue) >= engine.window)):
+        while queue and (
+            queue[0][1].done()
+            or len(queue) > MAX_QUEUED
+            or (engine.started and sum(not f.done() for _, f in queue) >= engine.window)
+        ):
             tag, oldest = queue.popleft()
             yield tag, oldest.result()
     while queue:
@@ -97,8 +100,14 @@ def _tasks(files: list[Path], root: Path, engine: Engine, cache: ArticleCache | 
         yield (path, key, False), engine.submit(parse_task, article)
 
 
-def extract_corpus(root: Path, files: list[Path], outputs: OutputSet, engine: Engine, cache: ArticleCache | None,
-                   progress: bool = False) -> Extracted:
+def extract_corpus(
+    root: Path,
+    files: list[Path],
+    outputs: OutputSet,
+    engine: Engine,
+    cache: ArticleCache | None,
+    progress: bool = False,
+) -> Extracted:
     """Write ``entities.jsonl``, ``claims.jsonl`` and ``claims.sqlite`` for ``files`` (of the corpus
     folder ``root``) into ``outputs``' staging folder."""
     from .store import ClaimStore
@@ -106,8 +115,11 @@ def extract_corpus(root: Path, files: list[Path], outputs: OutputSet, engine: En
     engine.size = planned_parses(files, root, cache)
     done = Extracted()
     bar = tqdm(total=len(files), unit="article", file=sys.stderr, disable=not progress)
-    with outputs.open("entities.jsonl") as ents, outputs.open("claims.jsonl") as claims, \
-            ClaimStore(outputs.path("claims.sqlite")) as store:
+    with (
+        outputs.open("entities.jsonl") as ents,
+        outputs.open("claims.jsonl") as claims,
+        ClaimStore(outputs.path("claims.sqlite")) as store,
+    ):
         for (path, key, from_cache), result in in_order(engine, _tasks(files, root, engine, cache)):
             bar.update(1)
             if isinstance(result, InputError):
@@ -143,7 +155,7 @@ def sentence_triggers(sentences: list[str], engine: Engine, cache: ArticleCache 
     todo = [s for s in sentences if s not in found]
     if todo:
         size = max(1, min(32, len(todo) // (4 * engine.jobs) or 1))  # a few chunks per worker
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         if not engine.started:
             engine.size = len(chunks)
         for chunk, results in in_order(engine, ((c, engine.submit(triggers_task, c)) for c in chunks)):
@@ -154,8 +166,9 @@ def sentence_triggers(sentences: list[str], engine: Engine, cache: ArticleCache 
     return {s: [Trigger(*t) for t in found[s]] for s in sentences}
 
 
-def report_run(root: Path, outputs: OutputSet, engine: Engine, cache: ArticleCache | None, done: Extracted,
-               gold: tuple[dict, dict]) -> dict:
+def report_run(
+    root: Path, outputs: OutputSet, engine: Engine, cache: ArticleCache | None, done: Extracted, gold: tuple[dict, dict]
+) -> dict:
     """Score the staged claims against ``gold`` and write ``report.md`` and ``report.html`` beside them."""
     from .query import read_conflicts
     from .report import evidence_sentences, write_reports
@@ -168,7 +181,17 @@ def report_run(root: Path, outputs: OutputSet, engine: Engine, cache: ArticleCac
     unscored = sorted(a for a, _ in done.articles if a not in scored)
     triggers = sentence_triggers(evidence_sentences(diffs, claims), engine, cache)
     articles = [read_article(path, root) for _, path in done.articles]
-    write_reports(outputs.staging, scores, diffs, entities, unscored, [str(e) for e in done.errors], claims=claims,
-                  articles=articles, triggers=triggers, conflicts=read_conflicts(outputs.path("claims.sqlite")),
-                  render=reusing(cache.get_render, cache.put_render) if cache else None)
+    write_reports(
+        outputs.staging,
+        scores,
+        diffs,
+        entities,
+        unscored,
+        [str(e) for e in done.errors],
+        claims=claims,
+        articles=articles,
+        triggers=triggers,
+        conflicts=read_conflicts(outputs.path("claims.sqlite")),
+        render=reusing(cache.get_render, cache.put_render) if cache else None,
+    )
     return scores

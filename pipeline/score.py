@@ -15,8 +15,14 @@ from .records import RELATIONS, Claim, Entity, claim_from_json, entity_from_json
 
 
 def prf(score: PRFScore) -> dict:
-    return {"precision": round(score.precision, 4), "recall": round(score.recall, 4), "f1": round(score.fscore, 4),
-            "tp": int(score.tp), "fp": int(score.fp), "fn": int(score.fn)}
+    return {
+        "precision": round(score.precision, 4),
+        "recall": round(score.recall, 4),
+        "f1": round(score.fscore, 4),
+        "tp": int(score.tp),
+        "fp": int(score.fp),
+        "fn": int(score.fn),
+    }
 
 
 MISMATCH_KINDS = ("date", "polarity", "direction")
@@ -84,8 +90,10 @@ class ArticleDiff:
     def unpaired(self) -> tuple[list[Claim], list[Claim]]:
         """The false positives and negatives that no mismatch explains."""
         paired = {id(c) for m in self.mismatches for c in (m.predicted, m.gold)}
-        return ([c for c in self.false_positives if id(c) not in paired],
-                [c for c in self.false_negatives if id(c) not in paired])
+        return (
+            [c for c in self.false_positives if id(c) not in paired],
+            [c for c in self.false_negatives if id(c) not in paired],
+        )
 
 
 def load_claims(path: Path) -> list[Claim]:
@@ -107,7 +115,11 @@ def load_gold(gold_dir: Path, kind: str) -> dict[str, list]:
     root = gold_dir / kind
     files = sorted(root.rglob("*.jsonl")) if root.is_dir() else []
     if kind == "claims" and not files:
-        inside = f"; it holds .jsonl files itself: pass its parent {gold_dir.parent}" if any(gold_dir.glob("*.jsonl")) else ""
+        inside = (
+            f"; it holds .jsonl files itself: pass its parent {gold_dir.parent}"
+            if any(gold_dir.glob("*.jsonl"))
+            else ""
+        )
         raise InputError(gold_dir, f"no gold claim files ({expected}){inside}")
     loader = load_claims if kind == "claims" else load_entities
     return {p.relative_to(root).with_suffix("").as_posix(): loader(p) for p in files}
@@ -118,8 +130,11 @@ def load_gold_for(gold_dir: Path, articles: set[str], source: str | Path) -> tup
     claims = load_gold(gold_dir, "claims")
     if articles and not articles & set(claims):
         example = gold_dir / "claims" / f"{min(articles)}.jsonl"
-        raise InputError(gold_dir / "claims", f"no gold file names any of the {len(articles)} articles in {source} "
-                                              f"(expected {gold_dir / 'claims'}/<id>.jsonl, e.g. {example})")
+        raise InputError(
+            gold_dir / "claims",
+            f"no gold file names any of the {len(articles)} articles in {source} "
+            f"(expected {gold_dir / 'claims'}/<id>.jsonl, e.g. {example})",
+        )
     return claims, load_gold(gold_dir, "entities")
 
 
@@ -140,21 +155,28 @@ def score_claims(gold: dict[str, list[Claim]], pred: list[Claim]) -> tuple[dict,
     dated_hits = dated_total = 0
     for article, gold_claims in sorted(gold.items()):
         g, p = claim_set(gold_claims), claim_set(by_article.get(article, []))
-        keys = {kind: ({keyf(c) for c in g}, {keyf(c) for c in p})
-                for kind, keyf in (("strict", strict_key), ("relaxed", relaxed_key))}
+        keys = {
+            kind: ({keyf(c) for c in g}, {keyf(c) for c in p})
+            for kind, keyf in (("strict", strict_key), ("relaxed", relaxed_key))
+        }
         art = {"strict": PRFScore(), "relaxed": PRFScore()}
         for kind, (gk, pk) in keys.items():
             for score in (totals[kind], art[kind]):
                 _count(score, gk, pk)
             for relation in {c.relation for c in g + p}:
-                _count(per_relation[relation][kind], {k for k in gk if k[1] == relation}, {k for k in pk if k[1] == relation})
+                _count(
+                    per_relation[relation][kind],
+                    {k for k in gk if k[1] == relation},
+                    {k for k in pk if k[1] == relation},
+                )
         (gold_strict, pred_strict), (gold_relaxed, pred_relaxed) = keys["strict"], keys["relaxed"]
         relaxed_hits = gold_relaxed & pred_relaxed
         dated_total += len(relaxed_hits)
         dated_hits += len({k[:4] for k in gold_strict & pred_strict} & relaxed_hits)
         per_article[article] = {kind: prf(s) for kind, s in art.items()}
-        diffs[article] = ArticleDiff([c for c in p if strict_key(c) not in gold_strict],
-                                     [c for c in g if strict_key(c) not in pred_strict])
+        diffs[article] = ArticleDiff(
+            [c for c in p if strict_key(c) not in gold_strict], [c for c in g if strict_key(c) not in pred_strict]
+        )
     result = {
         "strict": prf(totals["strict"]),
         "relaxed": prf(totals["relaxed"]),
@@ -187,9 +209,15 @@ def score_entities(gold: dict[str, list[Entity]], pred: list[Entity]) -> dict:
             if k[:3] in spans:
                 span_hits += 1
                 value_hits += spans[k[:3]] == k
-        partial += sum(1 for k in p - g if any(k[2] == o[2] and k[3] == o[3] and k[0] < o[1] and o[0] < k[1] for o in g - p))
-    return {"exact": prf(overall), "per_label": {lab: prf(s) for lab, s in sorted(labels.items())},
-            "partial": partial, "code_value_accuracy": round(value_hits / span_hits, 4) if span_hits else None}
+        partial += sum(
+            1 for k in p - g if any(k[2] == o[2] and k[3] == o[3] and k[0] < o[1] and o[0] < k[1] for o in g - p)
+        )
+    return {
+        "exact": prf(overall),
+        "per_label": {lab: prf(s) for lab, s in sorted(labels.items())},
+        "partial": partial,
+        "code_value_accuracy": round(value_hits / span_hits, 4) if span_hits else None,
+    }
 
 
 def score_predictions(gold: tuple[dict, dict], claims: list[Claim], entities: list[Entity] | None) -> tuple[dict, dict]:

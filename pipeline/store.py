@@ -120,14 +120,33 @@ class ClaimStore:
         published = meta.get("published")
         row = (result.article, meta.get("title"), meta.get("source"), meta.get("url"), published, _range(published)[0])
         self.conn.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)", row)
-        self.conn.executemany("INSERT OR IGNORE INTO codes VALUES (?, ?)",
-                              [(e.code, e.label) for e in result.entities if e.code is not None])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO codes VALUES (?, ?)",
+            [(e.code, e.label) for e in result.entities if e.code is not None],
+        )
         rows = []
         for c in result.claims:
             self.claims += 1
             pair = sorted((c.subject, c.object))
-            rows.append((self.claims, c.article, c.subject, c.relation, c.object, *pair, int(RELATIONS[c.relation]),
-                         c.date, *_range(c.date), c.polarity, c.evidence, c.start, c.end, c.pattern, c.confidence))
+            rows.append(
+                (
+                    self.claims,
+                    c.article,
+                    c.subject,
+                    c.relation,
+                    c.object,
+                    *pair,
+                    int(RELATIONS[c.relation]),
+                    c.date,
+                    *_range(c.date),
+                    c.polarity,
+                    c.evidence,
+                    c.start,
+                    c.end,
+                    c.pattern,
+                    c.confidence,
+                )
+            )
         self.conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 17)})", rows)
 
     def close(self) -> None:

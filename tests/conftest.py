@@ -21,6 +21,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def parse(nlp):
     """Parse a text as an article published on the given date."""
+
     def run(text, published="2020-06-15"):
         return nlp(article_doc(nlp, text, published))
+
     return run

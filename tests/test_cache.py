@@ -13,9 +13,25 @@ from pipeline.records import ArticleResult, Claim, Entity
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULT = ArticleResult(
-    "a", (Entity("a", 0, 5, "Spain", "COUNTRY", code="ESP"), Entity("a", 44, 48, "2017", "DATE", value="2017")),
-    (Claim("a", "ESP", "expel_diplomats", "PRK", "2017", "positive", "Spain expelled the North Korean envoy in 2017.",
-           0, 49, "expel.verb", 0.9),), {"title": "T", "published": "2017-09-01"})
+    "a",
+    (Entity("a", 0, 5, "Spain", "COUNTRY", code="ESP"), Entity("a", 44, 48, "2017", "DATE", value="2017")),
+    (
+        Claim(
+            "a",
+            "ESP",
+            "expel_diplomats",
+            "PRK",
+            "2017",
+            "positive",
+            "Spain expelled the North Korean envoy in 2017.",
+            0,
+            49,
+            "expel.verb",
+            0.9,
+        ),
+    ),
+    {"title": "T", "published": "2017-09-01"},
+)
 
 
 @pytest.fixture
@@ -34,8 +50,11 @@ def test_an_entry_reads_back_as_the_records_that_were_put(cache):
 @pytest.mark.parametrize("change", ["bytes", "id", "fingerprint"])
 def test_the_key_changes_with_the_bytes_the_id_and_the_fingerprint(cache, change):
     base = cache.key("a", b"text")
-    other = {"bytes": lambda: cache.key("a", b"text "), "id": lambda: cache.key("b", b"text"),
-             "fingerprint": lambda: ArticleCache(cache.folder, "e" * 64).key("a", b"text")}[change]()
+    other = {
+        "bytes": lambda: cache.key("a", b"text "),
+        "id": lambda: cache.key("b", b"text"),
+        "fingerprint": lambda: ArticleCache(cache.folder, "e" * 64).key("a", b"text"),
+    }[change]()
     assert other != base
 
 
@@ -69,20 +88,35 @@ def rewrite(path, change):
     path.write_text(json.dumps(entry))
 
 
-@pytest.mark.parametrize("corrupt", [
-    lambda p: p.write_text('{"schema": 1, "kind": "articles", "key": '),  # cut short: bad JSON
-    lambda p: p.write_bytes(b"\xff\xfe not utf-8"),
-    lambda p: p.write_text("[1, 2]"),  # JSON, but not an entry
-    lambda p: rewrite(p, lambda e: e.update(schema=0)),  # another schema
-    lambda p: rewrite(p, lambda e: e.update(key="0" * 64)),  # a foreign entry copied here
-    lambda p: rewrite(p, lambda e: e.update(article="b")),
-    lambda p: rewrite(p, lambda e: e["claims"][0].update(relation="befriend")),  # records that would not validate
-    lambda p: rewrite(p, lambda e: e["entities"][0].update(start="0")),
-    lambda p: rewrite(p, lambda e: e["claims"][0].update(article="b")),
-    lambda p: rewrite(p, lambda e: e.update(meta=[])),
-    lambda p: rewrite(p, lambda e: e.pop("entities")),
-], ids=["truncated", "not-utf8", "not-an-entry", "schema", "foreign-key", "other-article", "bad-claim", "bad-entity",
-        "claim-of-other-article", "meta", "missing-field"])
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        lambda p: p.write_text('{"schema": 1, "kind": "articles", "key": '),  # cut short: bad JSON
+        lambda p: p.write_bytes(b"\xff\xfe not utf-8"),
+        lambda p: p.write_text("[1, 2]"),  # JSON, but not an entry
+        lambda p: rewrite(p, lambda e: e.update(schema=0)),  # another schema
+        lambda p: rewrite(p, lambda e: e.update(key="0" * 64)),  # a foreign entry copied here
+        lambda p: rewrite(p, lambda e: e.update(article="b")),
+        lambda p: rewrite(p, lambda e: e["claims"][0].update(relation="befriend")),  # records that would not validate
+        lambda p: rewrite(p, lambda e: e["entities"][0].update(start="0")),
+        lambda p: rewrite(p, lambda e: e["claims"][0].update(article="b")),
+        lambda p: rewrite(p, lambda e: e.update(meta=[])),
+        lambda p: rewrite(p, lambda e: e.pop("entities")),
+    ],
+    ids=[
+        "truncated",
+        "not-utf8",
+        "not-an-entry",
+        "schema",
+        "foreign-key",
+        "other-article",
+        "bad-claim",
+        "bad-entity",
+        "claim-of-other-article",
+        "meta",
+        "missing-field",
+    ],
+)
 def test_a_bad_entry_is_ignored_counted_and_rebuilt(cache, corrupt):
     key = cache.key("a", b"text")
     cache.put(key, RESULT)

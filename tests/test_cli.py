@@ -24,7 +24,9 @@ def run_out(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("run")
     shutil.copytree(ROOT / "corpus", tmp / "corpus")
     shutil.copytree(ROOT / "gold", tmp / "gold")
-    (tmp / "corpus" / "zz-script.txt").write_text("Spain expelled the <script>alert(1)</script> North Korean ambassador in 2017.")
+    (tmp / "corpus" / "zz-script.txt").write_text(
+        "Spain expelled the <script>alert(1)</script> North Korean ambassador in 2017."
+    )
     code = main(["run", "--corpus", str(tmp / "corpus"), "--gold", str(tmp / "gold"), "--out", str(tmp / "out")])
     return code, tmp
 
@@ -40,7 +42,7 @@ def test_run_writes_four_outputs_and_scores(run_out):
 
 def test_report_escapes_article_text(run_out):
     _, tmp = run_out
-    claims = [json.loads(l) for l in (tmp / "out" / "claims.jsonl").read_text().splitlines()]
+    claims = [json.loads(line) for line in (tmp / "out" / "claims.jsonl").read_text().splitlines()]
     assert any(c["article"] == "zz-script" and c["subject"] == "ESP" for c in claims)
     html = (tmp / "out" / "report.html").read_text()
     assert "<script>" not in html
@@ -63,11 +65,20 @@ def test_validate_gold_passes_on_shipped_gold(capsys):
     assert main(["validate-gold", "--gold", str(ROOT / "gold"), "--corpus", str(ROOT / "corpus")]) == 0
 
 
-@pytest.mark.parametrize("line, message", [
-    ("{not json", "bad JSON"),
-    ('{"article": "a", "subject": "ESP", "relation": "befriend", "object": "PRK", "polarity": "positive"}', "unknown relation"),
-    ('{"article": "a", "subject": "XYZ", "relation": "visit", "object": "PRK", "polarity": "positive", "evidence": "Spain", "start": 0, "end": 5}', "unknown subject code"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("{not json", "bad JSON"),
+        (
+            '{"article": "a", "subject": "ESP", "relation": "befriend", "object": "PRK", "polarity": "positive"}',
+            "unknown relation",
+        ),
+        (
+            '{"article": "a", "subject": "XYZ", "relation": "visit", "object": "PRK", "polarity": "positive", "evidence": "Spain", "start": 0, "end": 5}',
+            "unknown subject code",
+        ),
+    ],
+)
 def test_bad_gold_line_exits_2_naming_file_and_line(tmp_path, capsys, line, message):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Spain expelled the envoy.")
@@ -78,11 +89,14 @@ def test_bad_gold_line_exits_2_naming_file_and_line(tmp_path, capsys, line, mess
     assert "a.jsonl:2" in err and message in err and "\n" not in err
 
 
-@pytest.mark.parametrize("field, message", [
-    ('"date": "2019-13"', "claims.jsonl:1: bad date value '2019-13'"),  # was a traceback (IllegalMonthError)
-    ('"start": "12"', "claims.jsonl:1: 'start' must be int"),
-    ('"confidence": true', "claims.jsonl:1: 'confidence' must be a number"),
-])
+@pytest.mark.parametrize(
+    "field, message",
+    [
+        ('"date": "2019-13"', "claims.jsonl:1: bad date value '2019-13'"),  # was a traceback (IllegalMonthError)
+        ('"start": "12"', "claims.jsonl:1: 'start' must be int"),
+        ('"confidence": true', "claims.jsonl:1: 'confidence' must be a number"),
+    ],
+)
 def test_bad_prediction_field_exits_2(tmp_path, capsys, field, message):
     gold, pred = gold_and_pred(tmp_path)
     pred.write_text(pred.read_text().replace("}", f", {field}}}") + pred.read_text().replace("visit", "recognize"))
@@ -110,7 +124,10 @@ def test_bad_article_reported_others_processed(tmp_path, capsys):
 def test_missing_model_is_one_line_exit_2(tmp_path, capsys):
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Text.")
-    assert main(["extract", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--model", "no_such_model_xyz"]) == 2
+    assert (
+        main(["extract", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--model", "no_such_model_xyz"])
+        == 2
+    )
     err = capsys.readouterr().err
     assert "no_such_model_xyz" in err and "pip install" in err
 
@@ -130,7 +147,9 @@ def test_interrupted_write_leaves_previous_file_whole(tmp_path, monkeypatch):
 
 def gold_and_pred(tmp_path, gold_id="a", pred_id="a"):
     """A one-claim gold folder and a predictions file, for scoring tests that need no model."""
-    line = json.dumps({"article": gold_id, "subject": "ESP", "relation": "visit", "object": "PRK", "polarity": "positive"})
+    line = json.dumps(
+        {"article": gold_id, "subject": "ESP", "relation": "visit", "object": "PRK", "polarity": "positive"}
+    )
     (tmp_path / "gold" / "claims").mkdir(parents=True)
     (tmp_path / "gold" / "claims" / f"{gold_id}.jsonl").write_text(line + "\n")
     pred = tmp_path / "out" / "claims.jsonl"
@@ -145,11 +164,17 @@ def one_line_error(capsys) -> str:
     return err
 
 
-@pytest.mark.parametrize("gold, message", [
-    ("gold/claims", "expected {tmp}/gold/claims/claims/<id>.jsonl); it holds .jsonl files itself: pass its parent {tmp}/gold"),
-    ("typo", "typo: gold folder not found (expected {tmp}/typo/claims/<id>.jsonl)"),
-    ("out", "no gold claim files (expected {tmp}/out/claims/<id>.jsonl)"),
-])
+@pytest.mark.parametrize(
+    "gold, message",
+    [
+        (
+            "gold/claims",
+            "expected {tmp}/gold/claims/claims/<id>.jsonl); it holds .jsonl files itself: pass its parent {tmp}/gold",
+        ),
+        ("typo", "typo: gold folder not found (expected {tmp}/typo/claims/<id>.jsonl)"),
+        ("out", "no gold claim files (expected {tmp}/out/claims/<id>.jsonl)"),
+    ],
+)
 def test_score_against_a_folder_without_gold_claims_exits_2(tmp_path, capsys, gold, message):
     gold_and_pred(tmp_path)
     assert main(["score", "--gold", str(tmp_path / gold), "--pred", str(tmp_path / "out" / "claims.jsonl")]) == 2
@@ -159,7 +184,9 @@ def test_score_against_a_folder_without_gold_claims_exits_2(tmp_path, capsys, go
 def test_score_against_gold_that_names_no_predicted_article_exits_2(tmp_path, capsys):
     gold, pred = gold_and_pred(tmp_path, gold_id="other", pred_id="a")
     assert main(["score", "--gold", str(gold), "--pred", str(pred)]) == 2
-    assert f"no gold file names any of the 1 articles in {pred} (expected {gold}/claims/<id>.jsonl" in one_line_error(capsys)
+    assert f"no gold file names any of the 1 articles in {pred} (expected {gold}/claims/<id>.jsonl" in one_line_error(
+        capsys
+    )
 
 
 def test_run_checks_the_gold_folder_before_extracting(tmp_path, capsys, monkeypatch):
@@ -167,8 +194,24 @@ def test_run_checks_the_gold_folder_before_extracting(tmp_path, capsys, monkeypa
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Spain expelled the envoy.")
     gold_and_pred(tmp_path, gold_id="not-in-corpus")
-    for gold, message in [("typo", "typo: gold folder not found"), ("gold", "no gold file names any of the 1 articles")]:
-        assert main(["run", "--corpus", str(tmp_path / "corpus"), "--gold", str(tmp_path / gold), "--out", str(tmp_path / "new")]) == 2
+    for gold, message in [
+        ("typo", "typo: gold folder not found"),
+        ("gold", "no gold file names any of the 1 articles"),
+    ]:
+        assert (
+            main(
+                [
+                    "run",
+                    "--corpus",
+                    str(tmp_path / "corpus"),
+                    "--gold",
+                    str(tmp_path / gold),
+                    "--out",
+                    str(tmp_path / "new"),
+                ]
+            )
+            == 2
+        )
         err = one_line_error(capsys)
         assert message in err and f"; nothing written to {tmp_path / 'new'}" in err
     assert not (tmp_path / "new").exists()
@@ -180,9 +223,22 @@ def small_project(tmp_path):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Spain expelled the North Korean ambassador in 2017.\n")
     (tmp_path / "gold" / "claims").mkdir(parents=True)
-    (tmp_path / "gold" / "claims" / "a.jsonl").write_text(json.dumps(
-        {"article": "a", "subject": "ESP", "relation": "expel_diplomats", "object": "PRK", "date": "2017",
-         "polarity": "positive", "evidence": "Spain expelled the North Korean ambassador in 2017.", "start": 0, "end": 51}) + "\n")
+    (tmp_path / "gold" / "claims" / "a.jsonl").write_text(
+        json.dumps(
+            {
+                "article": "a",
+                "subject": "ESP",
+                "relation": "expel_diplomats",
+                "object": "PRK",
+                "date": "2017",
+                "polarity": "positive",
+                "evidence": "Spain expelled the North Korean ambassador in 2017.",
+                "start": 0,
+                "end": 51,
+            }
+        )
+        + "\n"
+    )
     (tmp_path / "out").mkdir()
     for name in OUTPUTS:
         (tmp_path / "out" / name).write_text("previous run\n")
@@ -236,7 +292,9 @@ def test_output_set_discards_everything_on_error(tmp_path):
             with outputs.open("extra.txt") as fh:  # a streamed output
                 fh.write("streamed\n")
             raise RuntimeError("scoring failed")
-    assert list(tmp_path.iterdir()) == [tmp_path / "claims.jsonl"] and (tmp_path / "claims.jsonl").read_text() == "old\n"
+    assert (
+        list(tmp_path.iterdir()) == [tmp_path / "claims.jsonl"] and (tmp_path / "claims.jsonl").read_text() == "old\n"
+    )
     assert not outputs.committed
 
 
@@ -270,8 +328,10 @@ def test_outputs_get_the_mode_a_plain_write_would(tmp_path, umask_002):
     with OutputSet(tmp_path / "out") as outputs:
         outputs.write_text("staged.txt", "x")
         write_text(outputs.path("report.md"), "x")  # how report.py writes into the staging folder
-    modes = [stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "atomic.txt", tmp_path / "out" / "staged.txt",
-                                                     tmp_path / "out" / "report.md")]
+    modes = [
+        stat.S_IMODE(p.stat().st_mode)
+        for p in (tmp_path / "atomic.txt", tmp_path / "out" / "staged.txt", tmp_path / "out" / "report.md")
+    ]
     assert modes == [umask_002] * 3
 
 
@@ -301,10 +361,13 @@ def load_build_gold():
     return module
 
 
-@pytest.mark.parametrize("ids, message", [
-    (["no-such-id"], "labels/no-such-id.txt: no label file for id 'no-such-id'"),
-    (["x"], "labels/x.txt: no corpus article 'x'"),
-])
+@pytest.mark.parametrize(
+    "ids, message",
+    [
+        (["no-such-id"], "labels/no-such-id.txt: no label file for id 'no-such-id'"),
+        (["x"], "labels/x.txt: no corpus article 'x'"),
+    ],
+)
 def test_build_gold_with_an_unknown_id_exits_2(tmp_path, capsys, monkeypatch, ids, message):
     monkeypatch.setattr("pipeline.nlp.build_nlp", lambda *a: pytest.fail("build_gold started work despite a bad id"))
     (tmp_path / "labels").mkdir()
@@ -316,8 +379,10 @@ def test_build_gold_with_an_unknown_id_exits_2(tmp_path, capsys, monkeypatch, id
     assert not (tmp_path / "gold").exists()
 
 
-@pytest.mark.parametrize("command", [["run"], ["extract", "--corpus", "c", "--out", "o"],
-                                     ["score", "--gold", "g", "--pred", "p"], ["validate-gold"]])
+@pytest.mark.parametrize(
+    "command",
+    [["run"], ["extract", "--corpus", "c", "--out", "o"], ["score", "--gold", "g", "--pred", "p"], ["validate-gold"]],
+)
 def test_every_command_takes_quiet(command):
     assert parser().parse_args(command + ["--quiet"]).quiet and parser().parse_args(command + ["-q"]).quiet
 
@@ -339,7 +404,10 @@ def test_progress_bar_only_on_a_terminal_without_quiet(tmp_path, capsys, monkeyp
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Spain expelled the North Korean ambassador.")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: tty)
-    assert main(["extract", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o")] + (["-q"] if quiet else [])) == 0
+    assert (
+        main(["extract", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o")] + (["-q"] if quiet else []))
+        == 0
+    )
     assert ("1/1" in capsys.readouterr().err) == bar
 
 
@@ -353,16 +421,22 @@ def test_progress_bar_moves_per_article_not_per_batch(nlp, tmp_path, monkeypatch
     events = []
     make_doc = nlp.make_doc
     monkeypatch.setattr(nlp, "make_doc", lambda text: events.append(f"parse {text.split()[1]}") or make_doc(text))
-    monkeypatch.setattr(sys, "stderr", type("Spy", (), {"write": lambda self, s: events.append(s), "flush": lambda self: None})())
-    monkeypatch.setattr("pipeline.extract.tqdm", functools.partial(tqdm, mininterval=0), raising=False)  # draw every update
+    monkeypatch.setattr(
+        sys, "stderr", type("Spy", (), {"write": lambda self, s: events.append(s), "flush": lambda self: None})()
+    )
+    monkeypatch.setattr(
+        "pipeline.extract.tqdm", functools.partial(tqdm, mininterval=0), raising=False
+    )  # draw every update
     extract(nlp, articles, progress=True)
     bar_at_one = next(i for i, e in enumerate(events) if "1/3" in e)
     assert bar_at_one < events.index("parse 2:")  # the bar showed article 1 done before article 3 was read
 
 
 def test_the_repository_stands_alone_docs_point_inside_it():
-    texts = {p: p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")),
-                                                        *sorted((ROOT / "pipeline").rglob("*.py"))]}
+    texts = {
+        p: p.read_text(encoding="utf-8")
+        for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "pipeline").rglob("*.py"))]
+    }
     texts["claims --help"] = parser().format_help()
     assert [str(p) for p, t in texts.items() if "../shared" in t or "CLAIMS-SPEC" in t] == []
     assert "docs/reference.md" in texts["claims --help"] and "docs/reference.md" in texts[ROOT / "README.md"]
@@ -372,11 +446,18 @@ def test_reference_names_every_relation_label_command_and_option():
     from pipeline.records import POLARITIES, RELATIONS
 
     reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
-    rows = {line.split("|")[1].strip(" `"): line.split("|")[4].strip() for line in reference.splitlines()
-            if line.startswith("| `") and line.count("|") == 5}
-    assert {r: ("yes" if sym else "no") for r, sym in RELATIONS.items()} == rows  # symmetric column in step with the code
+    rows = {
+        line.split("|")[1].strip(" `"): line.split("|")[4].strip()
+        for line in reference.splitlines()
+        if line.startswith("| `") and line.count("|") == 5
+    }
+    assert {
+        r: ("yes" if sym else "no") for r, sym in RELATIONS.items()
+    } == rows  # symmetric column in step with the code
     words = [*POLARITIES, "COUNTRY", "ORG", "DATE"]
     sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
     for name, command in sub.choices.items():
-        words += [f"claims {name}"] + [o for a in command._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+        words += [f"claims {name}"] + [
+            o for a in command._actions for o in a.option_strings if o.startswith("--") and o != "--help"
+        ]
     assert [w for w in words if w not in reference] == []

@@ -18,7 +18,7 @@ def test_front_matter_and_offsets_survive_cleaning(tmp_path):
     assert art.meta == {"title": "T", "published": "2017-12-19"}
     assert len(art.clean) == len(art.text)
     start = art.text.index("Spain")
-    assert art.clean[start:start + 5] == "Spain" and "caption" not in art.clean
+    assert art.clean[start : start + 5] == "Spain" and "caption" not in art.clean
 
 
 def test_repeated_video_captions_and_comment_blocks_are_blanked(tmp_path):
@@ -34,20 +34,27 @@ def test_article_id_is_relative_path_without_suffix(tmp_path):
     assert [a.id for a in arts] == ["sub/x-1"] and errs == []
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("bad.txt", b"ok\n\xff\xfe", "not valid UTF-8"),
-    ("empty.txt", b"  \n", "empty file"),
-    ("fm.md", "---\ntitle: T\njust words\n---\nText", "fm.md:3: front matter line is not 'key: value'"),
-    ("dup.md", "---\npublished: 2017\npublished: 2018\n---\nText", "dup.md:3: front matter key 'published' given twice"),
-    ("open.md", "---\ntitle: x\nText", "never closed"),
-    ("pub.md", "---\npublished: 2017-13-40\n---\nText", "bad published date"),
-    ("pub2.md", "---\npublished: yesterday\n---\nText", "bad published date"),
-    ("pub3.md", "---\ntitle: T\npublished: 0500-06-10\n---\nText", "pub3.md:3: published year 0500 is outside"),
-    ("pub4.md", "---\npublished: 9999-12\n---\nText", "pub4.md:2: published year 9999 is outside"),
-    ("pub5.md", "---\npublished: \u0662\u0660\u0662\u0660\n---\nText", "bad published date"),  # Arabic-Indic digits
-    ("bom-only.txt", b"\xef\xbb\xbf \n", "empty file"),
-    ("nul-only.txt", b"\x00\x00\n", "empty file"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("bad.txt", b"ok\n\xff\xfe", "not valid UTF-8"),
+        ("empty.txt", b"  \n", "empty file"),
+        ("fm.md", "---\ntitle: T\njust words\n---\nText", "fm.md:3: front matter line is not 'key: value'"),
+        (
+            "dup.md",
+            "---\npublished: 2017\npublished: 2018\n---\nText",
+            "dup.md:3: front matter key 'published' given twice",
+        ),
+        ("open.md", "---\ntitle: x\nText", "never closed"),
+        ("pub.md", "---\npublished: 2017-13-40\n---\nText", "bad published date"),
+        ("pub2.md", "---\npublished: yesterday\n---\nText", "bad published date"),
+        ("pub3.md", "---\ntitle: T\npublished: 0500-06-10\n---\nText", "pub3.md:3: published year 0500 is outside"),
+        ("pub4.md", "---\npublished: 9999-12\n---\nText", "pub4.md:2: published year 9999 is outside"),
+        ("pub5.md", "---\npublished: \u0662\u0660\u0662\u0660\n---\nText", "bad published date"),  # Arabic-Indic digits
+        ("bom-only.txt", b"\xef\xbb\xbf \n", "empty file"),
+        ("nul-only.txt", b"\x00\x00\n", "empty file"),
+    ],
+)
 def test_bad_input_names_the_file(tmp_path, name, data, message):
     with pytest.raises(InputError) as err:
         read_article(write(tmp_path, name, data), tmp_path)
@@ -61,14 +68,17 @@ def test_one_bad_article_does_not_stop_the_others(tmp_path):
     assert [a.id for a in arts] == ["good"] and len(errs) == 1 and "bad.txt" in str(errs[0])
 
 
-@pytest.mark.parametrize("line, key, value", [
-    ("title: From A to B: who recalled envoys", "title", "From A to B: who recalled envoys"),  # rest of the line
-    ('title: "Opinion: a headline"', "title", "Opinion: a headline"),  # one pair of quotes removed
-    ("title: 'It''s here'", "title", "It''s here"),                    # no YAML unescaping
-    ("source: Page #2 of [3]", "source", "Page #2 of [3]"),              # '#' and brackets are text
-    ("url: https://example.org/a?b=c", "url", "https://example.org/a?b=c"),
-    ("title:", "title", ""),
-])
+@pytest.mark.parametrize(
+    "line, key, value",
+    [
+        ("title: From A to B: who recalled envoys", "title", "From A to B: who recalled envoys"),  # rest of the line
+        ('title: "Opinion: a headline"', "title", "Opinion: a headline"),  # one pair of quotes removed
+        ("title: 'It''s here'", "title", "It''s here"),  # no YAML unescaping
+        ("source: Page #2 of [3]", "source", "Page #2 of [3]"),  # '#' and brackets are text
+        ("url: https://example.org/a?b=c", "url", "https://example.org/a?b=c"),
+        ("title:", "title", ""),
+    ],
+)
 def test_front_matter_value_is_the_rest_of_its_line(tmp_path, line, key, value):
     art = read_article(write(tmp_path, "a.md", f"---\n{line}\n---\nText.\n"), tmp_path)
     assert art.meta == {key: value}
@@ -114,10 +124,14 @@ def test_entity_offsets_index_the_decoded_file_with_bom_crlf_and_controls(tmp_pa
     path = write(tmp_path, "a.md", raw)
     entities, claims = extract(nlp, [read_article(path, tmp_path)])
     decoded = path.read_bytes().decode("utf-8")
-    assert [(e.text, e.code or e.value) for e in entities] == [("Spain", "ESP"), ("North Korean", "PRK"), ("last month", "2020-05")]
-    assert all(decoded[e.start:e.end] == e.text for e in entities)
+    assert [(e.text, e.code or e.value) for e in entities] == [
+        ("Spain", "ESP"),
+        ("North Korean", "PRK"),
+        ("last month", "2020-05"),
+    ]
+    assert all(decoded[e.start : e.end] == e.text for e in entities)
     assert [(c.subject, c.object, c.date) for c in claims] == [("ESP", "PRK", "2020-05")]
-    assert decoded[claims[0].start:claims[0].end] == claims[0].evidence
+    assert decoded[claims[0].start : claims[0].end] == claims[0].evidence
 
 
 def test_hard_wrapped_lines_join_without_moving_offsets(tmp_path):
@@ -125,11 +139,18 @@ def test_hard_wrapped_lines_join_without_moving_offsets(tmp_path):
     stays, and a blank line stays a paragraph break."""
     from pipeline.corpus import read_article
 
-    lines = ["Tonga, a Pacific kingdom that had recognised Taipei for two", "decades, restored diplomatic relations with the People's",
-             "Republic of China in Suva on Friday, the two foreign ministers said.", "", "The day saw the signing of a joint statement by the Tongan",
-             "minister and her Chinese counterpart in a hotel by the sea.", "Both sides said the return of diplomatic relations between",
-             "the two kingdoms' old friends was a matter of great weight.", "So far, Beijing has set up diplomatic links with a great many",
-             "of the small island states of the region, a spokesman added."]
+    lines = [
+        "Tonga, a Pacific kingdom that had recognised Taipei for two",
+        "decades, restored diplomatic relations with the People's",
+        "Republic of China in Suva on Friday, the two foreign ministers said.",
+        "",
+        "The day saw the signing of a joint statement by the Tongan",
+        "minister and her Chinese counterpart in a hotel by the sea.",
+        "Both sides said the return of diplomatic relations between",
+        "the two kingdoms' old friends was a matter of great weight.",
+        "So far, Beijing has set up diplomatic links with a great many",
+        "of the small island states of the region, a spokesman added.",
+    ]
     path = tmp_path / "wrapped.txt"
     path.write_text("\n".join(lines) + "\n")
     article = read_article(path, tmp_path)

@@ -57,13 +57,22 @@ def test_draft_edit_build_validate_score_round_trip(work, capsys):
     assert main(["validate-gold", "--gold", str(work / "gold"), "--corpus", str(work / "corpus")]) == 2
     first = 1 + draft.splitlines().index(body[0])
     assert f"envoys.txt:{first}: draft line not checked yet" in capsys.readouterr().err
-    assert build_gold(["--labels", str(labels.parent), "--out", str(work / "gold"), "--corpus", str(work / "corpus")]) == 2
+    assert (
+        build_gold(["--labels", str(labels.parent), "--out", str(work / "gold"), "--corpus", str(work / "corpus")]) == 2
+    )
     assert f"envoys.txt:{first}" in capsys.readouterr().err
 
     # the user checks every line: one date is corrected, the rest confirmed
-    edited = draft.replace("DRAFT ", "").replace("ESP expel_diplomats PRK 2017-09", "ESP expel_diplomats PRK 2017-09-18")
+    edited = draft.replace("DRAFT ", "").replace(
+        "ESP expel_diplomats PRK 2017-09", "ESP expel_diplomats PRK 2017-09-18"
+    )
     labels.write_text(edited)
-    assert build_gold(["--labels", str(labels.parent), "--out", str(work / "gold"), "--corpus", str(work / "corpus"), "envoys"]) == 0
+    assert (
+        build_gold(
+            ["--labels", str(labels.parent), "--out", str(work / "gold"), "--corpus", str(work / "corpus"), "envoys"]
+        )
+        == 0
+    )
     assert main(["validate-gold", "--gold", str(work / "gold"), "--corpus", str(work / "corpus")]) == 0
     capsys.readouterr()
     assert main(["score", "--gold", str(work / "gold"), "--pred", str(work / "out" / "claims.jsonl"), "--json"]) == 0
@@ -99,12 +108,18 @@ def export(work, fmt, tmp_path):
 def test_prodigy_export_spans_sit_on_tokens_and_relations_point_at_them(work, tmp_path):
     task = export(work, "prodigy", tmp_path)
     text, tokens = task["text"], task["tokens"]
-    assert text == ARTICLE and all(text[t["start"]:t["end"]] == t["text"] for t in tokens)
+    assert text == ARTICLE and all(text[t["start"] : t["end"]] == t["text"] for t in tokens)
     spans = {(s["start"], s["end"]): s for s in task["spans"]}
     for s in task["spans"]:
         assert (tokens[s["token_start"]]["start"], tokens[s["token_end"]]["end"]) == (s["start"], s["end"])
-    rels = {(text[r["head_span"]["start"]:r["head_span"]["end"]], r["label"], text[r["child_span"]["start"]:r["child_span"]["end"]])
-            for r in task["relations"]}
+    rels = {
+        (
+            text[r["head_span"]["start"] : r["head_span"]["end"]],
+            r["label"],
+            text[r["child_span"]["start"] : r["child_span"]["end"]],
+        )
+        for r in task["relations"]
+    }
     assert ("Spain", "expel_diplomats", "North Korean") in rels and ("Peru", "downgrade_relations", "Chile") in rels
     for r in task["relations"]:
         assert r["head"] == r["head_span"]["token_end"] and (r["head_span"]["start"], r["head_span"]["end"]) in spans
@@ -113,7 +128,7 @@ def test_prodigy_export_spans_sit_on_tokens_and_relations_point_at_them(work, tm
 
 def test_doccano_export_entities_and_relations(work, tmp_path):
     task = export(work, "doccano", tmp_path)
-    ents = {e["id"]: task["text"][e["start_offset"]:e["end_offset"]] for e in task["entities"]}
+    ents = {e["id"]: task["text"][e["start_offset"] : e["end_offset"]] for e in task["entities"]}
     assert {"Spain", "North Korean", "September 2017", "Peru", "Chile"} <= set(ents.values())
     rels = {(ents[r["from_id"]], r["type"], ents[r["to_id"]]) for r in task["relations"]}
     assert ("Spain", "expel_diplomats", "North Korean") in rels

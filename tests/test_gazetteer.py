@@ -43,13 +43,27 @@ def test_every_code_is_known():
     assert all(known_code(code) for code, _ in GAZ.countries.values())
 
 
-@pytest.mark.parametrize("form, code", [
-    ("Burma", "MMR"), ("Zaire", "COD"), ("Dahomey", "BEN"), ("Upper Volta", "BFA"),  # renamed: pycountry numeric reused
-    ("Czechoslovakia", "CSK"), ("USSR", "SUN"), ("Serbia and Montenegro", "SCG"),   # dissolved: historic code
-    ("Republic of Korea", "KOR"), ("Plurinational State of Bolivia", "BOL"),       # pycountry inverted names
-    ("Österreich", "AUT"), ("Sakartvelo", "GEO"), ("Nippon", "JPN"),                # countryinfo endonyms
-    ("Bogota", "COL"), ("Sao Tome", "STP"), ("Cote d’Ivoire", "CIV"), ("St John's", "ATG"),  # generated spellings
-])
+@pytest.mark.parametrize(
+    "form, code",
+    [
+        ("Burma", "MMR"),
+        ("Zaire", "COD"),
+        ("Dahomey", "BEN"),
+        ("Upper Volta", "BFA"),  # renamed: pycountry numeric reused
+        ("Czechoslovakia", "CSK"),
+        ("USSR", "SUN"),
+        ("Serbia and Montenegro", "SCG"),  # dissolved: historic code
+        ("Republic of Korea", "KOR"),
+        ("Plurinational State of Bolivia", "BOL"),  # pycountry inverted names
+        ("Österreich", "AUT"),
+        ("Sakartvelo", "GEO"),
+        ("Nippon", "JPN"),  # countryinfo endonyms
+        ("Bogota", "COL"),
+        ("Sao Tome", "STP"),
+        ("Cote d’Ivoire", "CIV"),
+        ("St John's", "ATG"),  # generated spellings
+    ],
+)
 def test_library_and_generated_forms(form, code):
     assert GAZ.countries[form][0] == code
 
@@ -64,8 +78,15 @@ def test_shared_demonym_is_blocked_and_preferred_one_wins():
     assert "Congolese" in GAZ.blocked and GAZ.countries["Dominican"][0] == "DOM"
 
 
-@pytest.mark.parametrize("name, expected", [("Korea, Republic of", "Republic of Korea"), ("Taiwan, Province of China", None),
-                                            ("Holy See (Vatican City State)", "Holy See"), ("the Gambia", "Gambia")])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Korea, Republic of", "Republic of Korea"),
+        ("Taiwan, Province of China", None),
+        ("Holy See (Vatican City State)", "Holy See"),
+        ("the Gambia", "Gambia"),
+    ],
+)
 def test_news_order(name, expected):
     assert news_order(name) == expected
 
@@ -86,14 +107,22 @@ def _edit(path, old, new):
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-@pytest.mark.parametrize("file, old, new, message", [
-    ("overrides.yml", "  Dominican: DOM ", "  # ", "'Dominican' is a form of"),           # shared form, no prefer line
-    ("overrides.yml", "prefer:\n", "prefer:\n  Chile: CHL\n", "no longer needed"),        # stale prefer line
-    ("overrides.yml", "  - Island ", "  - Atlantis ", "Atlantis"),      # stale drop line
-    ("countries.yml", "ARG: {demonyms: [Argentine, Argentinian]}", "ARG: {demonyms: [Argentine, Nigerian]}", "'Nigerian' is a form of"),
-    ("periods.yml", "forms: [Moscow, Russian]", "forms: [Moscow, Russia]", "'Russia' is not a capital or demonym"),
-    ("periods.yml", "from: 1922-12-30, until: 1991-12-26", "from: 1991-12-26, until: 1922-12-30", "want code"),
-])
+@pytest.mark.parametrize(
+    "file, old, new, message",
+    [
+        ("overrides.yml", "  Dominican: DOM ", "  # ", "'Dominican' is a form of"),  # shared form, no prefer line
+        ("overrides.yml", "prefer:\n", "prefer:\n  Chile: CHL\n", "no longer needed"),  # stale prefer line
+        ("overrides.yml", "  - Island ", "  - Atlantis ", "Atlantis"),  # stale drop line
+        (
+            "countries.yml",
+            "ARG: {demonyms: [Argentine, Argentinian]}",
+            "ARG: {demonyms: [Argentine, Nigerian]}",
+            "'Nigerian' is a form of",
+        ),
+        ("periods.yml", "forms: [Moscow, Russian]", "forms: [Moscow, Russia]", "'Russia' is not a capital or demonym"),
+        ("periods.yml", "from: 1922-12-30, until: 1991-12-26", "from: 1991-12-26, until: 1922-12-30", "want code"),
+    ],
+)
 def test_bad_data_names_the_file(data_dir, file, old, new, message):
     _edit(data_dir / file, old, new)
     with pytest.raises(InputError) as err:
@@ -103,6 +132,7 @@ def test_bad_data_names_the_file(data_dir, file, old, new, message):
 
 def test_date_aware_codes():
     import datetime as dt
+
     assert GAZ.code_at("Moscow", dt.date(1985, 1, 1)) == "SUN" and GAZ.code_at("Moscow", dt.date(1992, 1, 1)) == "RUS"
     assert GAZ.code_at("Belgrade", dt.date(2004, 1, 1)) == "SCG" and GAZ.code_at("Prague", None) == "CZE"
     assert "Russia" not in GAZ.periods  # a state's name keeps its own code
@@ -116,14 +146,19 @@ def near_misses(word: str) -> set[str]:
     """A letter dropped, doubled, or swapped with the next one, at each position."""
     out = set()
     for i in range(len(word)):
-        out |= {word[:i] + word[i + 1:], word[:i] + word[i] + word[i:]}
+        out |= {word[:i] + word[i + 1 :], word[:i] + word[i] + word[i:]}
         if i + 1 < len(word):
-            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
     return out - set(NAMES)
 
 
 @pytest.mark.parametrize("code", sorted({c for c in NAMES.values()}))
 def test_fuzzy_near_misses_never_name_another_state(code):
-    wrong = sorted((form, miss, got) for form in NAMES if NAMES[form] == code and len(form) >= 5 and " " not in form
-                   for miss in near_misses(form) if (got := FUZZY(miss)) not in (None, code))
+    wrong = sorted(
+        (form, miss, got)
+        for form in NAMES
+        if NAMES[form] == code and len(form) >= 5 and " " not in form
+        for miss in near_misses(form)
+        if (got := FUZZY(miss)) not in (None, code)
+    )
     assert wrong == []

@@ -5,16 +5,19 @@ import pytest
 from pipeline.headlines import HeadlineCaser, headline_caser, is_headline
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Peru Expels Chilean Envoy", True),
-    ("Saudi Arabia, Qatar Restore Diplomatic Ties", True),
-    ("Nicaragua To Break With Taiwan", True),
-    ("Peru expels the Chilean envoy.", False),  # a sentence
-    ("The United Nations Security Council met on Monday.", False),
-    ("Peru Wins", False),  # too short to tell
-    ("In Europe: Andorra, Estonia, France, Monaco and the Holy See:", False),
-    ("Peru said on Monday that it would expel the Chilean envoy", False),  # lower-case words: prose
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Peru Expels Chilean Envoy", True),
+        ("Saudi Arabia, Qatar Restore Diplomatic Ties", True),
+        ("Nicaragua To Break With Taiwan", True),
+        ("Peru expels the Chilean envoy.", False),  # a sentence
+        ("The United Nations Security Council met on Monday.", False),
+        ("Peru Wins", False),  # too short to tell
+        ("In Europe: Andorra, Estonia, France, Monaco and the Holy See:", False),
+        ("Peru said on Monday that it would expel the Chilean envoy", False),  # lower-case words: prose
+    ],
+)
 def test_is_headline(line, expected):
     assert is_headline(line) is expected
 
@@ -34,13 +37,16 @@ def test_unknown_words_keep_capitals():
     assert case("Peru Expels Envoy Over Spy Row") == "Peru expels Envoy over Spy Row"
 
 
-@pytest.mark.parametrize("headline, expected", [
-    ("Peru Expels Chilean Envoy", [("PER", "expel_diplomats", "CHL", None, "positive")]),
-    ("Peru Recalls Ambassador From Chile", [("PER", "downgrade_relations", "CHL", None, "positive")]),
-    ("Britain Breaks Off Relations With Libya Over Killing", [("GBR", "sever_relations", "LBY", None, "positive")]),
-    ("Saudi Arabia, Qatar Restore Diplomatic Ties", [("SAU", "establish_relations", "QAT", None, "positive")]),
-    ("Peru Denies Expelling Chilean Envoy", [("PER", "expel_diplomats", "CHL", None, "negative")]),
-])
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("Peru Expels Chilean Envoy", [("PER", "expel_diplomats", "CHL", None, "positive")]),
+        ("Peru Recalls Ambassador From Chile", [("PER", "downgrade_relations", "CHL", None, "positive")]),
+        ("Britain Breaks Off Relations With Libya Over Killing", [("GBR", "sever_relations", "LBY", None, "positive")]),
+        ("Saudi Arabia, Qatar Restore Diplomatic Ties", [("SAU", "establish_relations", "QAT", None, "positive")]),
+        ("Peru Denies Expelling Chilean Envoy", [("PER", "expel_diplomats", "CHL", None, "negative")]),
+    ],
+)
 def test_headline_claims(parse, headline, expected):
     got = [(c.subject, c.relation, c.object, c.date, c.polarity) for c in parse(headline + "\n", "2024-11-01")._.claims]
     assert got == expected

@@ -26,14 +26,23 @@ from pipeline.score import score_claims
 
 KEYS = st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True).filter(lambda k: k != "published")
 # Values may hold colons, '#', quotes and brackets; no line break; no surrounding space or quote.
-VALUES = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40).map(str.strip).filter(
-    lambda v: not (v[:1] in "\"'" and v[:1] == v[-1:]) or v == "")
+VALUES = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40)
+    .map(str.strip)
+    .filter(lambda v: not (v[:1] in "\"'" and v[:1] == v[-1:]) or v == "")
+)
 PUBLISHED = st.dates(dt.date(1001, 1, 1), dt.date(9998, 12, 31)).flatmap(
-    lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7], d.isoformat()[:4]]))
+    lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7], d.isoformat()[:4]])
+)
 
 
-@given(meta=st.dictionaries(KEYS, VALUES, max_size=5), published=st.none() | PUBLISHED,
-       quote=st.sampled_from(["", '"', "'"]), newline=st.sampled_from(["\n", "\r\n"]), bom=st.booleans())
+@given(
+    meta=st.dictionaries(KEYS, VALUES, max_size=5),
+    published=st.none() | PUBLISHED,
+    quote=st.sampled_from(["", '"', "'"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    bom=st.booleans(),
+)
 def test_front_matter_round_trips(tmp_path_factory, meta, published, quote, newline, bom):
     if published:
         meta = {**meta, "published": published}
@@ -54,8 +63,9 @@ def test_any_file_reads_or_raises_input_error(tmp_path_factory, data):
     except InputError as err:
         assert "a.md" in str(err) and "\n" not in str(err)
         return
-    assert art.text == "".join(" " if c < " " and c not in "\t\n\r" or "\x7f" <= c <= "\x9f" else c
-                               for c in data.decode("utf-8"))
+    assert art.text == "".join(
+        " " if c < " " and c not in "\t\n\r" or "\x7f" <= c <= "\x9f" else c for c in data.decode("utf-8")
+    )
     assert len(art.clean) == len(art.text)
     assert all(a == b or b == " " for a, b in zip(art.text, art.clean))  # cleaning only blanks
 
@@ -63,9 +73,12 @@ def test_any_file_reads_or_raises_input_error(tmp_path_factory, data):
 # --- date values and the date normaliser ----------------------------------------------------------
 
 DAYS = st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31))
-SINGLE = DAYS.flatmap(lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7], d.isoformat()[:4], d.isoformat()[:3] + "0s"]))
+SINGLE = DAYS.flatmap(
+    lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7], d.isoformat()[:4], d.isoformat()[:3] + "0s"])
+)
 VALUE = SINGLE | st.tuples(SINGLE.filter(lambda v: "s" not in v), SINGLE.filter(lambda v: "s" not in v)).map(
-    lambda p: "/".join(sorted(p)))
+    lambda p: "/".join(sorted(p))
+)
 
 
 @given(st.text(max_size=25) | st.from_regex(r"\d{4}(-\d{2}(-\d{2})?)?|\d{3}0s", fullmatch=True))
@@ -85,14 +98,41 @@ def test_coarser_is_a_strict_order(a, b):
 
 
 WORDS = load_words()
-RELATIVE = st.sampled_from(["today", "yesterday", "tomorrow", "this year", "last year", "next year", "this month",
-                            "last month", "next month", "last October", "January this year", "on Wednesday",
-                            "on Monday", "February 24", "December", "earlier this week", "two days ago",
-                            "later that year", "that month", "the following year", "'49", "the '80s", "Christmas"])
+RELATIVE = st.sampled_from(
+    [
+        "today",
+        "yesterday",
+        "tomorrow",
+        "this year",
+        "last year",
+        "next year",
+        "this month",
+        "last month",
+        "next month",
+        "last October",
+        "January this year",
+        "on Wednesday",
+        "on Monday",
+        "February 24",
+        "December",
+        "earlier this week",
+        "two days ago",
+        "later that year",
+        "that month",
+        "the following year",
+        "'49",
+        "the '80s",
+        "Christmas",
+    ]
+)
 
 
-@given(published=st.none() | PUBLISHED, text=RELATIVE | st.text(max_size=20), tense=st.sampled_from(["past", "present", "future"]),
-       before=st.lists(VALUE, max_size=2))
+@given(
+    published=st.none() | PUBLISHED,
+    text=RELATIVE | st.text(max_size=20),
+    tense=st.sampled_from(["past", "present", "future"]),
+    before=st.lists(VALUE, max_size=2),
+)
 def test_date_normaliser_gives_a_spec_value_null_or_not_a_date(published, text, tense, before):
     value = resolve(text, context(published, tense=tense, before=before))
     assert value is False or valid_value(value)
@@ -100,13 +140,16 @@ def test_date_normaliser_gives_a_spec_value_null_or_not_a_date(published, text, 
 
 def context(published, **kwargs) -> Context:
     base, parts = parse_published(published)
-    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base or dt.datetime(1900, 1, 1),
-                                                        "PREFER_DATES_FROM": "current_period"})
+    parser = DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": base or dt.datetime(1900, 1, 1), "PREFER_DATES_FROM": "current_period"},
+    )
     return Context(base, parts, parser, WORDS, **kwargs)
 
 
-@pytest.mark.xfail(reason="components/dates.py writes year 20 as '20' (strftime, no zero padding): for its owner",
-                   strict=False)
+@pytest.mark.xfail(
+    reason="components/dates.py writes year 20 as '20' (strftime, no zero padding): for its owner", strict=False
+)
 def test_far_relative_dates_are_four_digit_years_or_null():
     value = resolve("2000 years ago", context("2020-06-15"))
     assert value is False or valid_value(value)
@@ -115,9 +158,15 @@ def test_far_relative_dates_are_four_digit_years_or_null():
 # --- claim set semantics and the scorer -----------------------------------------------------------
 
 CODES = st.sampled_from(["ESP", "PRK", "CUB", "OTHER:Some Republic", "OTHER:some republic", "UN"])
-CLAIMS = st.builds(lambda s, r, o, d, pol, art: Claim(art, s, r, o, d, pol, "", 0, 0),
-                   CODES, st.sampled_from(sorted(RELATIONS)), CODES, st.none() | VALUE,
-                   st.sampled_from(["positive", "negative"]), st.sampled_from(["a", "b"]))
+CLAIMS = st.builds(
+    lambda s, r, o, d, pol, art: Claim(art, s, r, o, d, pol, "", 0, 0),
+    CODES,
+    st.sampled_from(sorted(RELATIONS)),
+    CODES,
+    st.none() | VALUE,
+    st.sampled_from(["positive", "negative"]),
+    st.sampled_from(["a", "b"]),
+)
 
 
 @given(st.lists(CLAIMS, max_size=12), st.randoms(use_true_random=False))
@@ -151,13 +200,21 @@ def test_scores_are_bounded_and_count_every_gold_key(gold_claims, pred):
         assert s["tp"] + s["fn"] == len({keyf(c) for c in claim_set(gold["a"])})
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-                    max_leaves=10)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=10,
+)
 CLAIM_LIKE = st.fixed_dictionaries(
-    {"article": st.just("a"), "subject": CODES, "relation": st.sampled_from(sorted(RELATIONS)), "object": CODES,
-     "polarity": st.sampled_from(["positive", "negative"])},
-    optional={k: JSON | VALUE for k in ("date", "evidence", "start", "end", "pattern", "confidence")})
+    {
+        "article": st.just("a"),
+        "subject": CODES,
+        "relation": st.sampled_from(sorted(RELATIONS)),
+        "object": CODES,
+        "polarity": st.sampled_from(["positive", "negative"]),
+    },
+    optional={k: JSON | VALUE for k in ("date", "evidence", "start", "end", "pattern", "confidence")},
+)
 
 
 @given(st.lists(CLAIM_LIKE | JSON, max_size=4), st.text(max_size=20))

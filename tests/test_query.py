@@ -53,11 +53,14 @@ def test_the_shipped_corpus_has_no_conflicts(db, capsys):
     assert json.loads(query(capsys, db, "conflicts", "--format", "json")) == []
 
 
-@pytest.mark.parametrize("args, message", [
-    (["relations-with", "XYZ"], "claims.sqlite: unknown code 'XYZ': no claim in this store names it"),
-    (["between", "PRK", "ATL"], "claims.sqlite: unknown code 'ATL'"),
-    (["relations-with", "PRK", "--as-of", "next year"], "--as-of: bad date 'next year'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["relations-with", "XYZ"], "claims.sqlite: unknown code 'XYZ': no claim in this store names it"),
+        (["between", "PRK", "ATL"], "claims.sqlite: unknown code 'ATL'"),
+        (["relations-with", "PRK", "--as-of", "next year"], "--as-of: bad date 'next year'"),
+    ],
+)
 def test_an_unknown_code_or_date_is_one_line_and_exit_2(db, capsys, args, message):
     capsys.readouterr()
     assert main(["query", *args, "--db", str(db)]) == 2
@@ -67,5 +70,7 @@ def test_an_unknown_code_or_date_is_one_line_and_exit_2(db, capsys, args, messag
 
 def test_a_missing_store_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["query", "conflicts", "--db", str(tmp_path / "out" / "claims.sqlite")]) == 2
-    assert capsys.readouterr().err.strip() == (f"error: {tmp_path / 'out' / 'claims.sqlite'}: claim store not found "
-                                               "(`claims run` or `claims extract` writes it)")
+    assert capsys.readouterr().err.strip() == (
+        f"error: {tmp_path / 'out' / 'claims.sqlite'}: claim store not found "
+        "(`claims run` or `claims extract` writes it)"
+    )

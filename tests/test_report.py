@@ -44,8 +44,19 @@ GOLD = [  # (sentence start, subject, relation, object, date, polarity); what ea
 def gold_line(text, start_words, subject, relation, obj, date, polarity):
     start = text.index(start_words)
     end = text.index(".", start) + 1
-    return json.dumps({"article": "scored", "subject": subject, "relation": relation, "object": obj, "date": date,
-                       "polarity": polarity, "evidence": text[start:end], "start": start, "end": end})
+    return json.dumps(
+        {
+            "article": "scored",
+            "subject": subject,
+            "relation": relation,
+            "object": obj,
+            "date": date,
+            "polarity": polarity,
+            "evidence": text[start:end],
+            "start": start,
+            "end": end,
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -114,10 +125,14 @@ def test_one_field_mismatches_are_one_row_each_not_a_false_positive_and_negative
 
 
 def test_trigger_subject_and_object_are_marked_apart(page, md):
-    assert ('<mark class="subject">Spain</mark> <mark class="trigger">expelled</mark> the '
-            '<mark class="object">North Korean</mark> ambassador') in page
-    assert ('<mark class="subject">Mexico</mark> <mark class="trigger">recalled</mark> its ambassador from '
-            '<mark class="object">Cuba</mark>') in page
+    assert (
+        '<mark class="subject">Spain</mark> <mark class="trigger">expelled</mark> the '
+        '<mark class="object">North Korean</mark> ambassador'
+    ) in page
+    assert (
+        '<mark class="subject">Mexico</mark> <mark class="trigger">recalled</mark> its ambassador from '
+        '<mark class="object">Cuba</mark>'
+    ) in page
     assert "[S: Spain] **expelled** the [O: North Korean] ambassador" in md
 
 
@@ -148,7 +163,7 @@ def test_unscored_article_is_listed_with_its_claims_for_review(page, md):
 
 
 def test_article_text_is_rendered_by_displacy_with_entities_and_linked_evidence(page):
-    section = page[page.index('<section class="article"'):]
+    section = page[page.index('<section class="article"') :]
     assert 'class="spans"' in section  # displaCy's span-style container
     for label in ("COUNTRY ESP", "COUNTRY XKX", "DATE 2017-09"):
         assert f">{label}" in section

@@ -17,13 +17,13 @@ from pipeline.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = {
     "a-spain": "---\ntitle: Envoys\npublished: 2018-04-02\n---\n"
-               "Spain expelled the North Korean ambassador in March 2018.\n\n"
-               "Mexico recalled its ambassador from Cuba in 2015.\n\n"
-               "Chile has established diplomatic relations with Peru.\n",
+    "Spain expelled the North Korean ambassador in March 2018.\n\n"
+    "Mexico recalled its ambassador from Cuba in 2015.\n\n"
+    "Chile has established diplomatic relations with Peru.\n",
     "b-kenya": "---\npublished: 2016\n---\n"
-               "Kenya recognised Kosovo in 2015.\n\nSweden closed its embassy in Pyongyang last year.\n",
+    "Kenya recognised Kosovo in 2015.\n\nSweden closed its embassy in Pyongyang last year.\n",
     "c-lists/tonga": "Tonga restored diplomatic relations with China in 1998. "
-                     "Italy and Vietnam signed a treaty in 2001.\n",
+    "Italy and Vietnam signed a treaty in 2001.\n",
 }
 ADDED = ("d-added", "---\npublished: 2020-01-10\n---\nPeru severed diplomatic relations with Cuba in 1962.\n")
 
@@ -31,8 +31,19 @@ ADDED = ("d-added", "---\npublished: 2020-01-10\n---\nPeru severed diplomatic re
 def gold_line(sentence: str, subject: str, relation: str, obj: str, date: str | None) -> str:
     text = ARTICLES["a-spain"]
     start = text.index(sentence)
-    return json.dumps({"article": "a-spain", "subject": subject, "relation": relation, "object": obj, "date": date,
-                       "polarity": "positive", "evidence": sentence, "start": start, "end": start + len(sentence)})
+    return json.dumps(
+        {
+            "article": "a-spain",
+            "subject": subject,
+            "relation": relation,
+            "object": obj,
+            "date": date,
+            "polarity": "positive",
+            "evidence": sentence,
+            "start": start,
+            "end": start + len(sentence),
+        }
+    )
 
 
 GOLD = [  # for a-spain: one claim found, one missed (the report reads the missed one's sentence too)
@@ -143,13 +154,21 @@ def test_records_are_written_as_each_article_is_done_not_at_the_end(tmp_path, mo
     project = corpus(tmp_path)
     events = []
     real_parse, real_write = runs.parse_task, runs._write
-    monkeypatch.setattr(runs, "parse_task",
-                        lambda model, article: events.append(f"parse {article.id}") or real_parse(model, article))
-    monkeypatch.setattr(runs, "_write",
-                        lambda result, *files: events.append(f"write {result.article}") or real_write(result, *files))
+    monkeypatch.setattr(
+        runs, "parse_task", lambda model, article: events.append(f"parse {article.id}") or real_parse(model, article)
+    )
+    monkeypatch.setattr(
+        runs, "_write", lambda result, *files: events.append(f"write {result.article}") or real_write(result, *files)
+    )
     assert run(project, "--no-cache", command="extract") == 0
-    assert events == ["parse a-spain", "write a-spain", "parse b-kenya", "write b-kenya", "parse c-lists/tonga",
-                      "write c-lists/tonga"]
+    assert events == [
+        "parse a-spain",
+        "write a-spain",
+        "parse b-kenya",
+        "write b-kenya",
+        "parse c-lists/tonga",
+        "write c-lists/tonga",
+    ]
 
 
 class Slow:
@@ -207,8 +226,18 @@ def test_two_worker_processes_write_what_one_process_writes(tmp_path, one_proces
 def test_a_two_worker_dask_cluster_writes_what_the_local_engine_writes(tmp_path, one_process):
     pytest.importorskip("distributed")
     project = corpus(tmp_path)
-    args = ["extract", "--corpus", str(project / "corpus"), "--out", str(project / "out"), "--no-cache",
-            "--engine", "dask", "--jobs", "2"]
+    args = [
+        "extract",
+        "--corpus",
+        str(project / "corpus"),
+        "--out",
+        str(project / "out"),
+        "--no-cache",
+        "--engine",
+        "dask",
+        "--jobs",
+        "2",
+    ]
     assert main(args) == 0
     assert outputs(project / "out", OUTPUTS[:2]) == one_process[1]
 
@@ -221,11 +250,14 @@ def test_one_changed_article_with_many_jobs_is_parsed_in_this_process(tmp_path, 
     assert main(["extract", "--corpus", str(project / "corpus"), "--out", str(project / "out"), "--jobs", "2"]) == 0
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--jobs", "0"], "argument --jobs/-j: want a whole number of at least 1, not '0'"),
-    (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
-    (["--engine", "spark"], "invalid choice: 'spark'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--jobs", "0"], "argument --jobs/-j: want a whole number of at least 1, not '0'"),
+        (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
+        (["--engine", "spark"], "invalid choice: 'spark'"),
+    ],
+)
 def test_bad_scaling_options_exit_2_with_the_reason(tmp_path, capsys, args, message):
     with pytest.raises(SystemExit) as exit_:
         main(["extract", "--corpus", str(tmp_path), "--out", str(tmp_path / "out"), *args])
@@ -236,7 +268,11 @@ def test_help_explains_each_new_option(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    for words in ("--jobs N, -j N parse with N worker processes", "--engine {local,dask}", "--scheduler ADDRESS",
-                  "--cache DIR per-article cache", "--no-cache parse every article"):
+    for words in (
+        "--jobs N, -j N parse with N worker processes",
+        "--engine {local,dask}",
+        "--scheduler ADDRESS",
+        "--cache DIR per-article cache",
+        "--no-cache parse every article",
+    ):
         assert words in text
-

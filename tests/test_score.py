@@ -18,12 +18,16 @@ def test_self_score_is_perfect():
 
 
 def test_strict_needs_the_date_relaxed_does_not():
-    res, _ = score_claims({"a": [c("ESP", "expel_diplomats", "PRK", "2017")]}, [c("ESP", "expel_diplomats", "PRK", "2016")])
+    res, _ = score_claims(
+        {"a": [c("ESP", "expel_diplomats", "PRK", "2017")]}, [c("ESP", "expel_diplomats", "PRK", "2016")]
+    )
     assert res["strict"]["tp"] == 0 and res["relaxed"]["tp"] == 1 and res["date_accuracy"] == 0.0
 
 
 def test_polarity_is_part_of_the_key():
-    res, _ = score_claims({"a": [c("USA", "establish_relations", "PRK", pol="negative")]}, [c("USA", "establish_relations", "PRK")])
+    res, _ = score_claims(
+        {"a": [c("USA", "establish_relations", "PRK", pol="negative")]}, [c("USA", "establish_relations", "PRK")]
+    )
     assert res["relaxed"]["tp"] == 0
 
 
@@ -35,7 +39,9 @@ def test_symmetric_relations_are_unordered_others_are_not():
 
 
 def test_other_codes_fold_case_and_quotes():
-    res, _ = score_claims({"a": [c("PRK", "recognize", "OTHER:People’s Republic")]}, [c("PRK", "recognize", "OTHER:people's republic")])
+    res, _ = score_claims(
+        {"a": [c("PRK", "recognize", "OTHER:People’s Republic")]}, [c("PRK", "recognize", "OTHER:people's republic")]
+    )
     assert res["strict"]["tp"] == 1
 
 
@@ -55,7 +61,10 @@ def test_duplicates_count_once():
 
 
 def test_micro_average_and_per_relation_and_article():
-    gold = {"a": [c("A", "visit", "B", art="a")], "b": [c("C", "visit", "D", art="b"), c("C", "recognize", "D", art="b")]}
+    gold = {
+        "a": [c("A", "visit", "B", art="a")],
+        "b": [c("C", "visit", "D", art="b"), c("C", "recognize", "D", art="b")],
+    }
     pred = [c("A", "visit", "B", art="a"), c("X", "visit", "Y", art="b")]
     res, diffs = score_claims(gold, pred)
     assert res["relaxed"]["precision"] == 0.5 and res["relaxed"]["recall"] == pytest.approx(1 / 3, abs=1e-3)

@@ -2,7 +2,6 @@
 sentence: one row per state (its names, capitals and demonyms), parsed in one batch."""
 
 import pytest
-
 from test_gazetteer import GAZ, STATES
 
 TEMPLATES = {
@@ -19,7 +18,11 @@ def tagged(nlp):
     out = {}
     for (form, code, kind), doc in zip(rows, nlp.pipe(texts, batch_size=256)):
         start = TEMPLATES[kind].index("{}")
-        got = [e._.code for e in doc.ents if e.label_ == "COUNTRY" and e.start_char == start and e.end_char == start + len(form)]
+        got = [
+            e._.code
+            for e in doc.ents
+            if e.label_ == "COUNTRY" and e.start_char == start and e.end_char == start + len(form)
+        ]
         out.setdefault(code, []).append((kind, form, got[0] if got else None))
     return out
 

@@ -36,8 +36,10 @@ def main(argv: list[str]) -> None:
         es = score_entities(ea, eb)
         n_a = sum(len(claim_set(ca[i])) for i in ids)
         n_b = sum(len(claim_set(b_claims.get(i, []))) for i in ids)
-        print(f"| {art} | {n_a} | {n_b} | {cs['relaxed']['f1']:.3f} | {cs['strict']['f1']:.3f} "
-              f"| {sum(len(v) for v in ea.values())} | {len(eb)} | {es['exact']['f1']:.3f} |")
+        print(
+            f"| {art} | {n_a} | {n_b} | {cs['relaxed']['f1']:.3f} | {cs['strict']['f1']:.3f} "
+            f"| {sum(len(v) for v in ea.values())} | {len(eb)} | {es['exact']['f1']:.3f} |"
+        )
         if show_diff and art != "**all**":
             d = diffs[art]
             for c in sorted(d.false_negatives, key=strict_key):

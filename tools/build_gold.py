@@ -57,7 +57,9 @@ def entities(article, lines: list[str], block: list[str]) -> list[dict]:
             taken.append((s, e))
             key = "value" if label == "DATE" else "code"
             value = None if label == "DATE" and code == "-" else code  # an unresolved date: value null
-            out.append({"article": article.id, "start": s, "end": e, "text": article.text[s:e], "label": label, key: value})
+            out.append(
+                {"article": article.id, "start": s, "end": e, "text": article.text[s:e], "label": label, key: value}
+            )
     return sorted(out, key=lambda x: x["start"])
 
 
@@ -65,17 +67,29 @@ def claims(article, lines: list[str], doc, label_path: Path) -> list[dict]:
     out = []
     for line in lines:
         fields, anchor = [p.strip() for p in line.split("|", 1)]
-        subject, relation, obj, date, polarity = fields.rsplit(" ", 4) if fields.startswith("OTHER:") else _split(fields)
+        subject, relation, obj, date, polarity = (
+            fields.rsplit(" ", 4) if fields.startswith("OTHER:") else _split(fields)
+        )
         pos = article.clean.find(anchor)
         if pos < 0:
             raise InputError(label_path, f"anchor not found in {article.id}: {anchor!r}")
         sent = next(s for s in doc.sents if s.start_char <= pos < s.end_char)
-        evidence = article.text[sent.start_char:sent.end_char]
+        evidence = article.text[sent.start_char : sent.end_char]
         start = sent.start_char + len(evidence) - len(evidence.lstrip())
         evidence = evidence.strip()
-        out.append({"article": article.id, "subject": subject, "relation": relation, "object": obj,
-                    "date": None if date == "-" else date, "polarity": polarity,
-                    "evidence": evidence, "start": start, "end": start + len(evidence)})
+        out.append(
+            {
+                "article": article.id,
+                "subject": subject,
+                "relation": relation,
+                "object": obj,
+                "date": None if date == "-" else date,
+                "polarity": polarity,
+                "evidence": evidence,
+                "start": start,
+                "end": start + len(evidence),
+            }
+        )
     return out
 
 
@@ -119,8 +133,10 @@ def build(labels: Path, out: Path, corpus: Path, ids: list[str]) -> None:
         sections = parse_labels(label_path)
         doc = nlp(article.clean)
         block = [phrase.strip() for line in sections.get("block", []) for phrase in line.split("|")]
-        for kind, records in (("entities", entities(article, sections.get("entities", []), block)),
-                              ("claims", claims(article, sections.get("claims", []), doc, label_path))):
+        for kind, records in (
+            ("entities", entities(article, sections.get("entities", []), block)),
+            ("claims", claims(article, sections.get("claims", []), doc, label_path)),
+        ):
             if kind not in sections:
                 continue
             target = out / kind / f"{article.id}.jsonl"

@@ -102,8 +102,10 @@ def merge(tsv_dir: Path = DEV / "sources") -> list[Source]:
         rng.shuffle(new)
         n_check = round(len(new) * CHECK_SHARE)
         folds.update({i: "check" if k < n_check else "tune" for k, i in enumerate(new)})
-    rows = [Source(i, folds[i], r["topic"], r["outlet"], r["published"], r["title"], r["url"], r["query"], r["hit"])
-            for i, r in sorted(found.items())]
+    rows = [
+        Source(i, folds[i], r["topic"], r["outlet"], r["published"], r["title"], r["url"], r["query"], r["hit"])
+        for i, r in sorted(found.items())
+    ]
     table = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     table += ["| " + " | ".join(_cell(getattr(s, c)) or "-" for c in COLUMNS) + " |" for s in rows]
     SOURCES.write_text(HEADER + "\n".join(table) + "\n", encoding="utf-8")

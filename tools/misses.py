@@ -12,7 +12,7 @@ from pipeline.score import score_files
 
 
 def main(argv: list[str]) -> None:
-    gold, pred = (Path(a) for a in (argv + ["gold", "out/claims.jsonl"][len(argv):]))
+    gold, pred = (Path(a) for a in (argv + ["gold", "out/claims.jsonl"][len(argv) :]))
     res, diffs = score_files(gold, pred)
     for kind in ("relaxed", "strict"):
         print(kind, {k: res[kind][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")})
@@ -23,7 +23,9 @@ def main(argv: list[str]) -> None:
         print("==", art)
         for tag, claims in (("FP", d.false_positives), ("FN", d.false_negatives)):
             for c in claims:
-                print(f"  {tag} {c.subject} {c.relation} {c.object} {c.date} {c.polarity} [{c.pattern}] | {c.evidence[:100]!r}")
+                print(
+                    f"  {tag} {c.subject} {c.relation} {c.object} {c.date} {c.polarity} [{c.pattern}] | {c.evidence[:100]!r}"
+                )
 
 
 if __name__ == "__main__":

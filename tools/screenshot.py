@@ -52,8 +52,19 @@ document.body.dataset.layout = JSON.stringify({height: document.documentElement.
 def demo_gold_line(start_words: str, subject: str, relation: str, obj: str, date: str | None, polarity: str) -> str:
     start = DEMO.index(start_words)
     end = DEMO.index(".", start) + 1
-    return json.dumps({"article": DEMO_ID, "subject": subject, "relation": relation, "object": obj, "date": date,
-                       "polarity": polarity, "evidence": DEMO[start:end], "start": start, "end": end})
+    return json.dumps(
+        {
+            "article": DEMO_ID,
+            "subject": subject,
+            "relation": relation,
+            "object": obj,
+            "date": date,
+            "polarity": polarity,
+            "evidence": DEMO[start:end],
+            "start": start,
+            "end": end,
+        }
+    )
 
 
 def make_report(tmp: Path) -> Path:

@@ -16,14 +16,17 @@ from ..errors import InputError
 from ..gazetteer import load_yaml
 
 DATA = resources.files("pipeline") / "data" / "dates.yml"
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
-    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+MONTHS = (
+    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {"sept": 9}
+)
 WEEKDAYS = tuple(d.lower() for d in calendar.day_name)
 
 
 @dataclass(frozen=True)
 class Words:
-    holidays: dict[str, tuple[int, int]]   # "Christmas Day" → (12, 25)
+    holidays: dict[str, tuple[int, int]]  # "Christmas Day" → (12, 25)
     future_aux: frozenset[str]
     future_words: frozenset[str]
 
@@ -37,7 +40,11 @@ def load_words(path: str | None = None) -> Words:
     holidays = {}
     for name, day in (data["holidays"] or {}).items():
         m = re.fullmatch(r"(\d\d)-(\d\d)", str(day))
-        if not m or not 1 <= int(m.group(1)) <= 12 or not 1 <= int(m.group(2)) <= calendar.monthrange(2000, int(m.group(1)))[1]:
+        if (
+            not m
+            or not 1 <= int(m.group(1)) <= 12
+            or not 1 <= int(m.group(2)) <= calendar.monthrange(2000, int(m.group(1)))[1]
+        ):
             raise InputError(path, f"holiday {name!r}: want MM-DD, got {day!r}")
         holidays[str(name)] = (int(m.group(1)), int(m.group(2)))
     lists = [data[k] for k in ("future_aux", "future_words")]
@@ -65,7 +72,7 @@ def year_for(month: int, day: int | None, base: dt.date, tense: str) -> int:
 
 
 def named_month(which: str, month: int, base: dt.date) -> tuple[int, int]:
-    """"last October": the latest October before the publication month; "next March": the first
+    """ "last October": the latest October before the publication month; "next March": the first
     after it; "this September": the publication year's."""
     if which == "last":
         return (base.year if month < base.month else base.year - 1), month
@@ -75,12 +82,14 @@ def named_month(which: str, month: int, base: dt.date) -> tuple[int, int]:
 
 
 def anchored(unit: str, step: int, before: list[str]) -> str | None:
-    """"later that year" (step 0), "the following year" (step 1): the last date stated before
+    """ "later that year" (step 0), "the following year" (step 1): the last date stated before
     with at least ``unit`` granularity, moved by ``step`` units; ``None`` if there is none."""
     need = {"year": 4, "month": 7, "day": 10}[unit]
     for value in reversed(before):
         if re.fullmatch(r"\d{4}(-\d\d){0,2}", value) and len(value) >= need:
-            day = dt.date(int(value[:4]), int(value[5:7] or 1) if len(value) > 4 else 1, int(value[8:10]) if len(value) > 7 else 1)
+            day = dt.date(
+                int(value[:4]), int(value[5:7] or 1) if len(value) > 4 else 1, int(value[8:10]) if len(value) > 7 else 1
+            )
             if unit == "year":
                 return str(day.year + step)
             if unit == "month":
@@ -91,7 +100,7 @@ def anchored(unit: str, step: int, before: list[str]) -> str | None:
 
 
 def two_digit_year(digits: int, base: dt.date | None, tense: str) -> int | None:
-    """"'49": the latest such year up to publication (future tense: the first from it on)."""
+    """ "'49": the latest such year up to publication (future tense: the first from it on)."""
     if base is None:
         return None
     year = base.year - (base.year - digits) % 100
@@ -99,7 +108,7 @@ def two_digit_year(digits: int, base: dt.date | None, tense: str) -> int | None:
 
 
 def two_digit_decade(digits: int, base: dt.date | None) -> str:
-    """"the '80s": the latest such decade starting by publication (1900s without one)."""
+    """ "the '80s": the latest such decade starting by publication (1900s without one)."""
     if base is None:
         return f"19{digits:02d}s"
     start = base.year - (base.year - digits) % 100
@@ -107,7 +116,7 @@ def two_digit_decade(digits: int, base: dt.date | None) -> str:
 
 
 def holiday_date(name: str, year: int | None, base: dt.date | None, tense: str, words: Words) -> dt.date | None:
-    """"Christmas Day 1998" → 1998-12-25; without a year, the month-day rule places it."""
+    """ "Christmas Day 1998" → 1998-12-25; without a year, the month-day rule places it."""
     month, day = words.holidays[name]
     if year is None:
         if base is None:

@@ -20,8 +20,19 @@ from spacy.util import filter_spans
 
 from ..gazetteer import load_gazetteer
 from . import register_extensions
-from .date_rules import (MONTHS, WEEKDAYS, Words, anchored, holiday_date, load_words, named_month, two_digit_decade,
-                         two_digit_year, weekday_date, year_for)
+from .date_rules import (
+    MONTHS,
+    WEEKDAYS,
+    Words,
+    anchored,
+    holiday_date,
+    load_words,
+    named_month,
+    two_digit_decade,
+    two_digit_year,
+    weekday_date,
+    year_for,
+)
 from .periods import recode_by_period
 
 YEAR = r"(1[6-9]\d\d|20\d\d)"
@@ -31,16 +42,24 @@ DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(1[6-9]\d0|20\d0)
 SHORT_DECADE = re.compile(r"^['’]?(\d0)s$")  # "'80s" (qualifiers already dropped)
 INTERVAL = re.compile(rf"^(?:between|from)?\s*{YEAR}\s*(?:and|to|-|–|—|until)\s*{YEAR}$", re.I)
 SHORT_INTERVAL = re.compile(rf"^{YEAR}\s*[-–—/]\s*(\d\d)$")  # "1950-53"
-QUALIFIER = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late|end of|beginning of|start of|middle of|around|about|circa|c\.|"
-                       r"(?:first|second|last|latter|early|late)\s+half\s+of(?:\s+the)?|"
-                       r"(?:spring|summer|autumn|fall|winter)(?:\s+of)?)[\s-]+)+", re.I)
+QUALIFIER = re.compile(
+    r"^(?:the\s+)?(?:(?:early|mid|late|end of|beginning of|start of|middle of|around|about|circa|c\.|"
+    r"(?:first|second|last|latter|early|late)\s+half\s+of(?:\s+the)?|"
+    r"(?:spring|summer|autumn|fall|winter)(?:\s+of)?)[\s-]+)+",
+    re.I,
+)
 # "earlier this month", "almost two years ago": the period is the plain one's
-RELATIVE_QUALIFIER = re.compile(r"^(?:(?:earlier|later)\s+(?=(?:this|last|next)\s)|"
-                                r"(?:almost|nearly|about|some|over|more than|just|roughly|around|exactly)\s+(?=.*\bago$))", re.I)
+RELATIVE_QUALIFIER = re.compile(
+    r"^(?:(?:earlier|later)\s+(?=(?:this|last|next)\s)|"
+    r"(?:almost|nearly|about|some|over|more than|just|roughly|around|exactly)\s+(?=.*\bago$))",
+    re.I,
+)
 # "Sept. 9, 1948", "Tuesday, March 3, 1970": one date although it holds a comma
 MONTH_DAY_YEAR = re.compile(r"^(?:[A-Z][a-z]+,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*\d{4}$")
-COUNT = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?|hundred|"
-         r"several|few|many|couple of|a few|a dozen|dozens of|\d+")
+COUNT = (
+    r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?|hundred|"
+    r"several|few|many|couple of|a few|a dozen|dozens of|\d+"
+)
 # Durations, ages, vague periods: spaCy calls them DATE, the spec does not.
 NOT_DATE = re.compile(
     rf"^(?:for\s+)?(?:(?:about|almost|nearly|over|some|more than|less than|the past|the last|the next|{COUNT})\s+)+"
@@ -52,13 +71,16 @@ NOT_DATE = re.compile(
     r"|^\d{1,3}\s*[-–]\s*\d{1,3}$"  # scores and votes: "won 3-1", "passed 49-12"
     r"|\b(?:now|recently|currently|nowadays|these days|this day|the day|the year|that decade|a decade(?! ago)|every|each|"
     r"-year-old|years? old|the age of|annual|anniversary|era|age)\b|^(?:the\s+)?(?:summer|winter|spring|autumn|fall)$",
-    re.I)
-THAT = re.compile(r"^(?:(?:later|earlier)\s+)?that\s+(year|month|day)$", re.I)       # "later that year"
+    re.I,
+)
+THAT = re.compile(r"^(?:(?:later|earlier)\s+)?that\s+(year|month|day)$", re.I)  # "later that year"
 FOLLOWING = re.compile(r"^(?:the\s+)?(?:following|next)\s+(year|month|day)$", re.I)  # "the following year"
-NAMED_MONTH = re.compile(rf"^(last|this|next)\s+{MONTH}$", re.I)                    # "last October"
-MONTH_OF_YEAR = re.compile(rf"^{MONTH}\s+(this|last|next)\s+year$", re.I)          # "January this year"
-MONTH_OF_THAT = re.compile(rf"^{MONTH}\s+(?:of\s+)?(that|the same|the following|the next)\s+year$", re.I)  # "December of that year"
-MONTH_DAY = re.compile(rf"^{MONTH}\s+{DAY}$|^{DAY}\s+(?:of\s+)?{MONTH}$", re.I)     # "Dec. 15", "3 June"
+NAMED_MONTH = re.compile(rf"^(last|this|next)\s+{MONTH}$", re.I)  # "last October"
+MONTH_OF_YEAR = re.compile(rf"^{MONTH}\s+(this|last|next)\s+year$", re.I)  # "January this year"
+MONTH_OF_THAT = re.compile(
+    rf"^{MONTH}\s+(?:of\s+)?(that|the same|the following|the next)\s+year$", re.I
+)  # "December of that year"
+MONTH_DAY = re.compile(rf"^{MONTH}\s+{DAY}$|^{DAY}\s+(?:of\s+)?{MONTH}$", re.I)  # "Dec. 15", "3 June"
 LEADING = {"the", "in", "on", "since", "by", "until", "as", "of", "from", "during", "after", "before", "back"}
 DAY_WORDS = {"tonight", "today", "tomorrow", "yesterday"}
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -83,7 +105,7 @@ class Context:
     parser: DateDataParser
     words: Words
     tense: str = "present"
-    after_the: bool = False          # "the next year" (anchored) vs "next year" (deictic)
+    after_the: bool = False  # "the next year" (anchored) vs "next year" (deictic)
     before: list[str] = field(default_factory=list)
     sentence_year: int | None = None  # the year a date earlier in the same sentence stated
     passage_year: int | None = None  # the year an earlier sentence of the paragraph wrote out
@@ -103,47 +125,87 @@ class DateNormaliser:
         year = {"SHAPE": "dddd"}
         dash = {"TEXT": {"IN": ["-", "–", "—", "to", "and", "until"]}}
         self.matcher.add("YEAR", [[year]])
-        self.matcher.add("INTERVAL", [[{"LOWER": {"IN": ["between", "from"]}}, year, dash, year], [year, {"TEXT": {"IN": ["-", "–", "—"]}}, year],
-                                      [year, {"TEXT": {"IN": ["-", "–", "—"]}}, {"SHAPE": "dd"}],
-                                      [{"SHAPE": {"IN": ["dddd-dddd", "dddd–dddd", "dddd—dddd"]}}]])
+        self.matcher.add(
+            "INTERVAL",
+            [
+                [{"LOWER": {"IN": ["between", "from"]}}, year, dash, year],
+                [year, {"TEXT": {"IN": ["-", "–", "—"]}}, year],
+                [year, {"TEXT": {"IN": ["-", "–", "—"]}}, {"SHAPE": "dd"}],
+                [{"SHAPE": {"IN": ["dddd-dddd", "dddd–dddd", "dddd—dddd"]}}],
+            ],
+        )
         # spaCy's NER misses some deictic dates ("met last month", "tonight"); the spec resolves them.
-        self.matcher.add("RELATIVE", [[{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["year", "month"]}}],
-                                      [{"LOWER": {"IN": sorted(DAY_WORDS)}}],
-                                      [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
-                                      [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}],
-                                      [{"LOWER": {"IN": sorted(MONTHS)}}, {"LOWER": "of", "OP": "?"},
-                                       {"LOWER": {"IN": ["that", "the"]}}, {"LOWER": {"IN": ["same", "following", "next"]}, "OP": "?"},
-                                       {"LOWER": "year"}]])
-        self.matcher.add("DECADE", [[{"SHAPE": "ddddx"}], [{"LOWER": {"IN": ["early", "mid", "late"]}, "OP": "?"},
-                                                          {"TEXT": {"IN": list(APOSTROPHES)}}, {"SHAPE": "ddx"}],
-                                    [{"LOWER": {"IN": ["first", "second", "last", "latter"]}}, {"LOWER": "half"}, {"LOWER": "of"},
-                                     {"LOWER": "the"}, {"TEXT": {"IN": list(APOSTROPHES)}, "OP": "?"}, {"SHAPE": {"IN": ["ddx", "ddddx"]}}]])
+        self.matcher.add(
+            "RELATIVE",
+            [
+                [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["year", "month"]}}],
+                [{"LOWER": {"IN": sorted(DAY_WORDS)}}],
+                [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
+                [{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}],
+                [
+                    {"LOWER": {"IN": sorted(MONTHS)}},
+                    {"LOWER": "of", "OP": "?"},
+                    {"LOWER": {"IN": ["that", "the"]}},
+                    {"LOWER": {"IN": ["same", "following", "next"]}, "OP": "?"},
+                    {"LOWER": "year"},
+                ],
+            ],
+        )
+        self.matcher.add(
+            "DECADE",
+            [
+                [{"SHAPE": "ddddx"}],
+                [
+                    {"LOWER": {"IN": ["early", "mid", "late"]}, "OP": "?"},
+                    {"TEXT": {"IN": list(APOSTROPHES)}},
+                    {"SHAPE": "ddx"},
+                ],
+                [
+                    {"LOWER": {"IN": ["first", "second", "last", "latter"]}},
+                    {"LOWER": "half"},
+                    {"LOWER": "of"},
+                    {"LOWER": "the"},
+                    {"TEXT": {"IN": list(APOSTROPHES)}, "OP": "?"},
+                    {"SHAPE": {"IN": ["ddx", "ddddx"]}},
+                ],
+            ],
+        )
         # full dates the NER sometimes misses or cuts ("on 9 September 1948", "March 3rd, 1999")
         month = {"LOWER": {"IN": sorted(set(MONTHS) | {m + "." for m in MONTHS})}}
         day = {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}}
         self.matcher.add("FULL", [[day, month, year], [month, day, {"TEXT": ",", "OP": "?"}, year], [month, year]])
-        self.matcher.add("HOLIDAY", [[{"ORTH": t.text} for t in nlp.make_doc(h)] + [{"SHAPE": "dddd", "OP": "?"}]
-                                     for h in self.words.holidays])
+        self.matcher.add(
+            "HOLIDAY",
+            [[{"ORTH": t.text} for t in nlp.make_doc(h)] + [{"SHAPE": "dddd", "OP": "?"}] for h in self.words.holidays],
+        )
         self.parsers: dict[dt.datetime, DateDataParser] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         base, parts = parse_published(doc._.published)
         relative_base = base or dt.datetime(1900, 1, 1)
         if relative_base not in self.parsers:  # one parser per publication date (RELATIVE_BASE)
-            self.parsers[relative_base] = DateDataParser(languages=["en"], settings={
-                "RELATIVE_BASE": relative_base, "PREFER_DATES_FROM": "current_period"})
+            self.parsers[relative_base] = DateDataParser(
+                languages=["en"], settings={"RELATIVE_BASE": relative_base, "PREFER_DATES_FROM": "current_period"}
+            )
         ctx = Context(base, parts, self.parsers[relative_base], self.words)
         candidates = [self._with_day(doc, self._trim(doc, e)) for e in doc.ents if e.label_ == "DATE"]
         candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc) if _plausible(doc[s:e])]
         spans = []
         years: dict[int, int] = {}  # sentence start → the year its latest dated expression stated
-        written: tuple[int, int, int] | None = None  # (paragraph start, sentence start, year) of the latest written-out year
+        written: tuple[int, int, int] | None = (
+            None  # (paragraph start, sentence start, year) of the latest written-out year
+        )
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
             for piece in self._split(span):
-                ctx.tense, ctx.after_the = tense_of(piece, self.words), piece.start > 0 and doc[piece.start - 1].lower_ == "the"
+                ctx.tense, ctx.after_the = (
+                    tense_of(piece, self.words),
+                    piece.start > 0 and doc[piece.start - 1].lower_ == "the",
+                )
                 ctx.sentence_year = years.get(piece.sent.start)
                 para = _paragraph_start(doc, piece.start)
-                ctx.passage_year = written[2] if written and written[0] == para and written[1] != piece.sent.start else None
+                ctx.passage_year = (
+                    written[2] if written and written[0] == para and written[1] != piece.sent.start else None
+                )
                 value = resolve(piece.text, ctx)
                 if value and re.match(r"\d{4}", value):
                     years[piece.sent.start] = int(value[:4])
@@ -155,7 +217,9 @@ class DateNormaliser:
                     spans.append(out)
                     if value:
                         ctx.before.append(value)
-        kept = [e for e in doc.ents if e.label_ != "DATE" and not any(e.start < s.end and s.start < e.end for s in spans)]
+        kept = [
+            e for e in doc.ents if e.label_ != "DATE" and not any(e.start < s.end and s.start < e.end for s in spans)
+        ]
         doc.ents = sorted(kept + spans, key=lambda s: s.start)
         recode_by_period(doc, self.gaz, base.date() if base else None)
         return doc
@@ -177,27 +241,31 @@ class DateNormaliser:
 
     @staticmethod
     def _with_day(doc: Doc, span: Span | None) -> Span | None:
-        """"| 5 November 1921 |": the NER sometimes leaves the day number out of the span."""
+        """ "| 5 November 1921 |": the NER sometimes leaves the day number out of the span."""
         if span is None or span.start == 0 or span[0].lower_ not in MONTHS:
             return span
         day = doc[span.start - 1]
         if day.is_digit and 1 <= int(day.text) <= 31:
-            return doc[span.start - 1:span.end]
+            return doc[span.start - 1 : span.end]
         return span
 
     @staticmethod
     def _split(span: Span) -> list[Span]:
-        """"2016 and 2017" is two dates; "between 1972 and 1975" is one interval."""
-        if INTERVAL.match(span.text) and not re.match(r"^\d{4}\s*(and|to)\s", span.text) or MONTH_DAY_YEAR.match(span.text):
+        """ "2016 and 2017" is two dates; "between 1972 and 1975" is one interval."""
+        if (
+            INTERVAL.match(span.text)
+            and not re.match(r"^\d{4}\s*(and|to)\s", span.text)
+            or MONTH_DAY_YEAR.match(span.text)
+        ):
             return [span]
         if span[0].lower_ not in ("between", "from") and any(t.lower_ in ("and", "or", ",") for t in span):
             parts, start = [], span.start
             for t in span:
                 if t.lower_ in ("and", "or", ","):
                     if t.i > start:
-                        parts.append(span.doc[start:t.i])
+                        parts.append(span.doc[start : t.i])
                     start = t.i + 1
-            parts.append(span.doc[start:span.end])
+            parts.append(span.doc[start : span.end])
             return [p for p in parts if len(p)]
         return [span]
 
@@ -236,7 +304,9 @@ def resolve(text: str, ctx: Context) -> str | None | bool:
     if (m := FOLLOWING.match(text)) and (ctx.after_the or text.lower().startswith(("the ", "following"))):
         return anchored(m.group(1).lower(), 1, ctx.before)
     if (m := re.fullmatch(rf"(.+?)(?:,? {YEAR})?", text)) and m.group(1) in ctx.words.holidays:
-        day = holiday_date(m.group(1), int(m.group(2)) if m.group(2) else None, ctx.base and ctx.base.date(), ctx.tense, ctx.words)
+        day = holiday_date(
+            m.group(1), int(m.group(2)) if m.group(2) else None, ctx.base and ctx.base.date(), ctx.tense, ctx.words
+        )
         return day.isoformat() if day else None
     absolute = re.search(YEAR, text) is not None
     if not absolute:
@@ -309,12 +379,20 @@ def tense_of(span: Span, words: Words) -> str:
 def _plausible(span: Span) -> bool:
     """Four-digit tokens in a matched date are years 1600-2099; decades end in 0s."""
     return all(re.fullmatch(YEAR, t.text) for t in span if t.shape_ == "dddd") and all(
-        DECADE.match(t.text) for t in span if t.shape_ == "ddddx")
+        DECADE.match(t.text) for t in span if t.shape_ == "ddddx"
+    )
 
 
 def _looks_relative(text: str) -> bool:
-    return bool(re.search(r"\b(this|last|next|ago|yesterday|today|tomorrow|tonight|earlier|later|week|morning|"
-                          + "|".join(WEEKDAYS) + r")\b", text, re.I))
+    return bool(
+        re.search(
+            r"\b(this|last|next|ago|yesterday|today|tomorrow|tonight|earlier|later|week|morning|"
+            + "|".join(WEEKDAYS)
+            + r")\b",
+            text,
+            re.I,
+        )
+    )
 
 
 @Language.factory("claims_dates", assigns=["doc.ents", "span._.value", "span._.code"], requires=["doc.ents"])

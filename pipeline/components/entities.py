@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, load_gazetteer
+from ..headlines import SMALL_WORDS
 from ..relations.words import WORDS
 from . import register_extensions
 from .places import names_something_else
@@ -17,7 +18,6 @@ from .places import names_something_else
 # spaCy labels whose spans are proper names: a country strictly inside one is part of a name
 # ("Cairo International Airport", "Bank of Japan", "Institute for Cuba Studies"), not an entity.
 NAME_LABELS = {"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "PERSON"}
-HEADLINE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "from", "as", "vs"}
 
 
 class FuzzyCountries:
@@ -55,9 +55,11 @@ class EntityRuler:
         self.name = name
         self.gaz: Gazetteer = load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        forms = {**{f: ("COUNTRY", c, k) for f, (c, k) in self.gaz.countries.items()},
-                 **{f: ("ORG", c, "names") for f, c in self.gaz.orgs.items()},
-                 **{f: ("BLOCK", "", "names") for f in self.gaz.blocked}}
+        forms = {
+            **{f: ("COUNTRY", c, k) for f, (c, k) in self.gaz.countries.items()},
+            **{f: ("ORG", c, "names") for f, c in self.gaz.orgs.items()},
+            **{f: ("BLOCK", "", "names") for f in self.gaz.blocked},
+        }
         self.forms = {}
         for form, info in forms.items():
             for variant in {form, form.upper()}:
@@ -71,12 +73,26 @@ class EntityRuler:
         spans += self._fuzzy_spans(doc, spans)
         names = [e for e in doc.ents if e.label_ in NAME_LABELS]  # doc.ents rebuilds spans: read it once
         spans = filter_spans(spans)
-        known = {i: (s._.code or "", self.forms.get(s.text, ("", "", "names"))[2]) for s in spans for i in range(s.start, s.end)}
-        spans = [s for s in spans if s.label_ != "BLOCK" and not self._inside_name(names, s)
-                 and not (known[s.start][1] == "capitals" and not _in_headline(s) and names_something_else(s, s._.code, known))]
+        known = {
+            i: (s._.code or "", self.forms.get(s.text, ("", "", "names"))[2])
+            for s in spans
+            for i in range(s.start, s.end)
+        }
+        spans = [
+            s
+            for s in spans
+            if s.label_ != "BLOCK"
+            and not self._inside_name(names, s)
+            and not (
+                known[s.start][1] == "capitals" and not _in_headline(s) and names_something_else(s, s._.code, known)
+            )
+        ]
         spans = [self._with_article(doc, s) if s.label_ == "ORG" else s for s in spans]
-        others = [e for e in doc.ents if e.label_ not in ("GPE", "NORP", "ORG")
-                  and not any(e.start < s.end and s.start < e.end for s in spans)]
+        others = [
+            e
+            for e in doc.ents
+            if e.label_ not in ("GPE", "NORP", "ORG") and not any(e.start < s.end and s.start < e.end for s in spans)
+        ]
         doc.ents = sorted(spans + others, key=lambda s: s.start)
         return doc
 
@@ -99,7 +115,8 @@ class EntityRuler:
         while head.dep_ == "conj":  # "the Czechoslovak and Yugoslav envoys"
             head = head.head
         return head.dep_ in ("amod", "compound", "nmod") or (
-            nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end)
+            nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end
+        )
 
     def _fuzzy_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         out = []
@@ -124,7 +141,11 @@ class EntityRuler:
             if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
                 after = doc[span.end] if span.end < ent.end else None
                 if span.start > ent.start and doc[span.start - 1].lower_ not in ("the", "'s"):
-                    if span.start - ent.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in WORDS.state_of_nouns:
+                    if (
+                        span.start - ent.start >= 2
+                        and doc[span.start - 1].lower_ == "of"
+                        and doc[span.start - 2].lower_ in WORDS.state_of_nouns
+                    ):
                         return False  # "the Embassy of Peru": the state's own office
                     return not _in_headline(span)
                 if after is not None and after.is_title and after.text not in ("'s", "’s"):
@@ -151,7 +172,7 @@ def _in_headline(span: Span) -> bool:
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
         end += 1
     words = [t.text for t in doc[start:end] if t.text[:1].isalpha()]
-    content = [w for w in words if w.lower() not in HEADLINE_SMALL_WORDS]
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
     return len(words) >= 3 and all(w[0].isupper() for w in content)
 
 

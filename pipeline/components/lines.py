@@ -17,7 +17,8 @@ DATELINE = re.compile(
     r"(?m)^[ \t]*(?:"
     rf"[A-Z][\w.'’-]*(?:[ ,]+[\w.'’-]+){{0,6}}\s*\((?:[A-Z][\w .'-]{{1,20}}|[A-Z]{{2,8}})\){SEPARATOR}"  # "Lima, 2 May 2019 (XNA):"
     rf"|[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*(?:,[^\n—–:]{{1,30}}?)?{SEPARATOR}"  # "QUITO, Ecuador —", "BEIJING --"
-    r")(?=[A-Z“\"‘'])")
+    r")(?=[A-Z“\"‘'])"
+)
 
 
 @Language.component("claims_lines", assigns=["token.is_sent_start"])

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span
 
-LINKS = {"de", "del", "do", "da", "di", "du", "des"}   # "Santiago de Compostela"
+LINKS = {"de", "del", "do", "da", "di", "du", "des"}  # "Santiago de Compostela"
 LIST_WORDS = {",", "and", "or", "&"}
 ENDS = {",", ".", ";", ":", ")", "!", "?"}
 
@@ -24,7 +24,7 @@ def _in_longer_name(span: Span, known: Mapping[int, tuple[str, str]]) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in LINKS and span.end + 1 < len(doc) and doc[span.end + 1].is_title:
         return True
-    if nxt is not None and _name_word(nxt, known):   # "Nassau County", "Victoria Falls"
+    if nxt is not None and _name_word(nxt, known):  # "Nassau County", "Victoria Falls"
         return True
     prev = doc[span.start - 1] if span.start else None
     return prev is not None and prev.pos_ == "PROPN" and _name_word(prev, known)  # "Lake Victoria"
@@ -32,12 +32,17 @@ def _in_longer_name(span: Span, known: Mapping[int, tuple[str, str]]) -> bool:
 
 def _name_word(t, known) -> bool:
     # dates stay out: "in Seoul Monday" is the capital on a Monday
-    return (t.is_title and t.pos_ in ("PROPN", "NOUN") and t.i not in known and t.ent_type_ not in ("DATE", "TIME")
-            and t.text not in ("'s", "’s"))
+    return (
+        t.is_title
+        and t.pos_ in ("PROPN", "NOUN")
+        and t.i not in known
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.text not in ("'s", "’s")
+    )
 
 
 def _other_place(span: Span, code: str, known: Mapping[int, tuple[str, str]]) -> bool:
-    """"X, Y," with Y a place outside the gazetteer or another state's name: X is a city of Y.
+    """ "X, Y," with Y a place outside the gazetteer or another state's name: X is a city of Y.
     Lists ("Washington, Moscow and Beijing", "Kabul, Pakistan and India") are not."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
@@ -57,4 +62,6 @@ def _other_place(span: Span, code: str, known: Mapping[int, tuple[str, str]]) ->
             end += 1
     else:
         return False
-    return end >= len(doc) or doc[end].text in ENDS and not (end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or"))
+    return (
+        end >= len(doc) or doc[end].text in ENDS and not (end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "or"))
+    )

@@ -28,7 +28,7 @@ class Event:
 
 
 def there(sent: Span) -> list[str]:
-    """"there": the last state or capital named before the sentence (in the previous one)."""
+    """ "there": the last state or capital named before the sentence (in the previous one)."""
     prev = previous_sentence(sent)
     if prev is None:
         return []
@@ -39,8 +39,15 @@ def there(sent: Span) -> list[str]:
 ANAPHORIC = WORDS.anaphoric
 
 
-def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, mission: Event | None,
-             nouns: dict[str, set[str]], named: bool):
+def anaphora(
+    trigger: Token,
+    theme: Token | None,
+    sent: Span,
+    ctx: Context,
+    mission: Event | None,
+    nouns: dict[str, set[str]],
+    named: bool,
+):
     """Parties of an event whose noun points back. "this consulate was shut" (or, when the clause
     names no state, "the consulate was shut") → the last embassy event's owner and host; "such
     close ties" → the previous sentence's states, paired with the main actor; "ties resumed in
@@ -58,7 +65,9 @@ def anaphora(trigger: Token, theme: Token | None, sent: Span, ctx: Context, miss
     main = ctx.main_actor
     if pointing and main in codes and len(codes) > 1:
         return [c for c in codes if c != main], [main]
-    if unnamed and len(codes) == 2 and not any(t.text == ":" for t in sent if t.i > trigger.i):  # a colon list names them
+    if (
+        unnamed and len(codes) == 2 and not any(t.text == ":" for t in sent if t.i > trigger.i)
+    ):  # a colon list names them
         return codes[:1], codes[1:]
     return None
 
@@ -70,14 +79,20 @@ def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Co
     previous sentence's event. The side that varies is the one whose state opens the list ("recognised
     by Slovenia on 26 June, Lithuania on 30 July"), else the one that is not the article's main actor."""
     seeds: dict[tuple, set[str]] = {}
-    listed = {e._.code for label in ("COUNTRY", "ORG") for run in dated_runs(sent, label, set()) for e, _ in run} if found else set()
+    listed = (
+        {e._.code for label in ("COUNTRY", "ORG") for run in dated_runs(sent, label, set()) for e, _ in run}
+        if found
+        else set()
+    )
     for c in found:
         if (c.subject in listed) != (c.object in listed):
             side = "subject" if c.subject in listed else "object"
         else:
             side = "subject" if c.object == ctx.main_actor else "object"
         fixed = c.object if side == "subject" else c.subject
-        seeds.setdefault((c.relation, c.polarity, fixed, side, False), set()).add(c.subject if side == "subject" else c.object)
+        seeds.setdefault((c.relation, c.polarity, fixed, side, False), set()).add(
+            c.subject if side == "subject" else c.object
+        )
     if not found and before is not None and ctx.main_actor:
         if ctx.main_actor in before.objects:
             seeds[(before.relation, before.polarity, ctx.main_actor, "subject", True)] = set()
@@ -92,7 +107,9 @@ def continue_lists(sent: Span, found: list[Claim], before: Event | None, ctx: Co
             for ent, date in run:
                 if ent._.code in anchors:
                     continue
-                if side == "object" and ent.label_ == "COUNTRY" and _gapped(ent):  # "Egypt signed a treaty with Israel in 1979 and Jordan in 1994"
+                if (
+                    side == "object" and ent.label_ == "COUNTRY" and _gapped(ent)
+                ):  # "Egypt signed a treaty with Israel in 1979 and Jordan in 1994"
                     out += [make_claim(ent._.code, rule, o, date, pol, sent) for o in anchors if o != ent._.code]
                     continue
                 s, o = (fixed, ent._.code) if side == "object" else (ent._.code, fixed)
@@ -104,16 +121,26 @@ INCLUDE = re.compile(r"\b(?:includ|compris|are\b|were\b)", re.I)
 
 
 def generic_actors_named(sent: Span, before: Event | None, ctx: Context) -> list[Claim]:
-    """"Several countries have imposed sanctions on Iran. Those countries include A and B": the
+    """ "Several countries have imposed sanctions on Iran. Those countries include A and B": the
     states a later sentence names for the previous event's unnamed actors, undated."""
     if before is None or before.subjects or not INCLUDE.search(sent.text):
         return []
     for t in sent:
-        if (t.lemma_ in ("country", "state", "nation", "government") and t.tag_ == "NNS" and t.dep_ in SUBJECT_DEPS
-                and any(c.lower_ in ("these", "those", "the") for c in t.children) and t.head.lemma_ in ("include", "be", "comprise")):
+        if (
+            t.lemma_ in ("country", "state", "nation", "government")
+            and t.tag_ == "NNS"
+            and t.dep_ in SUBJECT_DEPS
+            and any(c.lower_ in ("these", "those", "the") for c in t.children)
+            and t.head.lemma_ in ("include", "be", "comprise")
+        ):
             named = [c for x in t.head.children if x.dep_ in ("attr", "dobj") for c in codes_of(x, ctx, ("COUNTRY",))]
             rule = Rule("list." + before.relation, before.relation)
-            return [make_claim(s, rule, o, None, before.polarity, sent) for s in dict.fromkeys(named) for o in before.objects if s != o]
+            return [
+                make_claim(s, rule, o, None, before.polarity, sent)
+                for s in dict.fromkeys(named)
+                for o in before.objects
+                if s != o
+            ]
     return []
 
 
@@ -130,14 +157,20 @@ def frame_date(sent: Span, previous: tuple, text: str, heading: tuple = ()) -> t
     paragraph; a line break ends the paragraph (plain-text exports put one per paragraph), which
     falls back to the ``heading`` frame of a timeline ("1976:" on a line of its own)."""
     gap_start = sent.doc[sent.start - 1].idx if sent.start else 0
-    if sent.start == 0 or "\n" in text[gap_start:sent.start_char]:
+    if sent.start == 0 or "\n" in text[gap_start : sent.start_char]:
         previous = heading
     if heading_date(sent):
         return heading_date(sent)
     # "As of May 2019" dates a state of affairs, not the events told after it
-    opening = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= sent.root.i and e._.value
-               and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")
-               and not _in_subject_clause(e.root, sent.root)]
+    opening = [
+        e
+        for e in ents_in(sent)
+        if e.label_ == "DATE"
+        and e.end <= sent.root.i
+        and e._.value
+        and not (e.start >= 2 and sent.doc[e.start - 2].lower_ == "as" and sent.doc[e.start - 1].lower_ == "of")
+        and not _in_subject_clause(e.root, sent.root)
+    ]
     if not opening:
         # a sentence with a date of its own ("the following year", "in 1964") is not framed
         return () if any(e.label_ == "DATE" for e in ents_in(sent)) else previous
@@ -154,7 +187,11 @@ def _in_subject_clause(t: Token, root: Token) -> bool:
         if a == root:
             break
         path.append(a)
-    return bool(path) and path[-1].dep_ in ("nsubj", "nsubjpass") and any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in path)
+    return (
+        bool(path)
+        and path[-1].dep_ in ("nsubj", "nsubjpass")
+        and any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in path)
+    )
 
 
 def heading_date(sent: Span) -> tuple:

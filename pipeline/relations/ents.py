@@ -34,4 +34,4 @@ def ents_in(span) -> list[Span]:
     if isinstance(span, Doc):
         return ents
     starts = doc.user_data[STARTS_KEY]  # entities are sorted and do not overlap: a slice of them
-    return [e for e in ents[bisect_left(starts, span.start):bisect_left(starts, span.end)] if e.end <= span.end]
+    return [e for e in ents[bisect_left(starts, span.start) : bisect_left(starts, span.end)] if e.end <= span.end]

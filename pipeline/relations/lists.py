@@ -30,7 +30,7 @@ def colon_items(trigger: Token, sent: Span, text: str) -> list[str]:
     line_end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
     if line_end == -1:
         return codes
-    for line in re.finditer(r"[^\n]*", text[line_end + 1:]):
+    for line in re.finditer(r"[^\n]*", text[line_end + 1 :]):
         if not line.group().strip():
             continue
         if not line.group()[:1].isspace():
@@ -84,7 +84,7 @@ def dated_runs(sent: Span, label: str, skip: set[str]) -> list[list[tuple[Span, 
     items = [e for e in ents_in(sent) if e.label_ == label and e._.code not in skip]
     runs: list[list[Span]] = []
     for ent in items:
-        if runs and all(_is_glue(t) for t in sent.doc[runs[-1][-1].end:ent.start]):
+        if runs and all(_is_glue(t) for t in sent.doc[runs[-1][-1].end : ent.start]):
             runs[-1].append(ent)
         else:
             runs.append([ent])
@@ -108,7 +108,7 @@ def _date_follows(ent: Span, value: str) -> bool:
 def cued(run: list[tuple[Span, str | None]]) -> bool:
     """The run is introduced as examples: "including", "such as", "like"."""
     first = run[0][0]
-    prev = [t for t in first.doc[max(first.sent.start, first.start - 3):first.start]]
+    prev = [t for t in first.doc[max(first.sent.start, first.start - 3) : first.start]]
     return any(t.lower_ in CUES for t in prev)
 
 
@@ -121,7 +121,7 @@ def table_rows(doc, text: str, tables: dict[str, list[str]]):
     for each data row."""
     blocks, current = [], []
     for m in TABLE_ROW.finditer(text):
-        if current and text[current[-1].end():m.start()].strip():
+        if current and text[current[-1].end() : m.start()].strip():
             blocks.append(current)
             current = []
         current.append(m)
@@ -129,7 +129,7 @@ def table_rows(doc, text: str, tables: dict[str, list[str]]):
         blocks.append(current)
     ents = ents_in(doc)
     for rows in blocks:
-        before = text[max(0, rows[0].start() - 200):rows[0].start()].strip().splitlines()
+        before = text[max(0, rows[0].start() - 200) : rows[0].start()].strip().splitlines()
         title = " ".join(before[-1:] + [rows[0].group()]).lower()
         relation = next((rel for rel, words in tables.items() if any(w in title for w in words)), None)
         if relation is None:

@@ -14,8 +14,25 @@ MODAL_AUX = WORDS.modal_aux
 NEGATORS = WORDS.negators
 NEG_VERBS = WORDS.neg_verbs
 REVERSAL_VERBS = WORDS.reversal_verbs
-CHAIN = ("xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "ccomp", "acl", "dobj", "advcl", "relcl", "conj", "nsubj", "attr", "oprd",
-         "acomp", "advmod")
+CHAIN = (
+    "xcomp",
+    "aux",
+    "auxpass",
+    "pcomp",
+    "prep",
+    "pobj",
+    "ccomp",
+    "acl",
+    "dobj",
+    "advcl",
+    "relcl",
+    "conj",
+    "nsubj",
+    "attr",
+    "oprd",
+    "acomp",
+    "advmod",
+)
 
 
 def governors(trigger: Token, limit: int = 8):
@@ -34,8 +51,13 @@ def unasserted(trigger: Token, sent: Span) -> bool:
         return True
     below = trigger
     for t in governors(trigger):
-        if t != trigger and (t.lemma_.lower() in UNASSERTED or t.lower_ in UNASSERTED) and not _aside(t, below) \
-                and not _naming(t, below) and not _phrasal(t):
+        if (
+            t != trigger
+            and (t.lemma_.lower() in UNASSERTED or t.lower_ in UNASSERTED)
+            and not _aside(t, below)
+            and not _naming(t, below)
+            and not _phrasal(t)
+        ):
             return True
         kids = list(t.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
@@ -59,7 +81,7 @@ SPEAKERS = WORDS.speakers
 
 
 def _announced(verb: Token, kids: list[Token]) -> bool:
-    """"Taiwan said it would close its embassy", "Spain says it will expel": a decision the actor
+    """ "Taiwan said it would close its embassy", "Spain says it will expel": a decision the actor
     announces counts (spec section 3); "officials said the two will sign" is a plan."""
     while verb.dep_ == "conj":  # "said Taipei had cut ties and that it would close ..."
         verb = verb.head
@@ -72,14 +94,17 @@ def _announced(verb: Token, kids: list[Token]) -> bool:
 
 
 def _phrasal(governor: Token) -> bool:
-    """"called back its ambassador", "looked into": a particle makes another verb than the hedge."""
+    """ "called back its ambassador", "looked into": a particle makes another verb than the hedge."""
     return any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "home", "off", "out") for c in governor.children)
 
 
 def _naming(governor: Token, below: Token) -> bool:
-    """"can be called Laos's ally", "named X an ally" name a fact; "called for/on X to" is a call."""
-    return governor.lemma_ in ("call", "name", "dub", "describe") and below.dep_ in ("oprd", "attr", "dobj") and not any(
-        c.lower_ in ("for", "on", "upon") for c in governor.children)
+    """ "can be called Laos's ally", "named X an ally" name a fact; "called for/on X to" is a call."""
+    return (
+        governor.lemma_ in ("call", "name", "dub", "describe")
+        and below.dep_ in ("oprd", "attr", "dobj")
+        and not any(c.lower_ in ("for", "on", "upon") for c in governor.children)
+    )
 
 
 def _aside(governor: Token, below: Token) -> bool:
@@ -97,25 +122,34 @@ STANDING_NOUNS = {"alliance", "sanction", "sanctions", "embargo", "blockade", "m
 
 
 def polarity(trigger: Token, theme: Token | None) -> str:
-    """"negative" for stated non-events: not/never/no longer/has yet to/lacks/refuses/no relations."""
+    """ "negative" for stated non-events: not/never/no longer/has yet to/lacks/refuses/no relations."""
     if theme is not None and any(c.lower_ in ("no",) and c.dep_ in ("det", "neg", "amod") for c in theme.children):
         return "negative"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_ in REVERSAL_VERBS:
         # "withdrew its recognition of X", "X's recognition was revoked": the act is taken back
         return "negative" if polarity(trigger.head, None) == "positive" else "positive"
-    if trigger.lemma_ in STANDING_NOUNS and trigger.dep_ == "nsubj" and trigger.head.lemma_ in REVERSAL_VERBS and not any(
-            c.dep_ == "dobj" for c in trigger.head.children):
+    if (
+        trigger.lemma_ in STANDING_NOUNS
+        and trigger.dep_ == "nsubj"
+        and trigger.head.lemma_ in REVERSAL_VERBS
+        and not any(c.dep_ == "dobj" for c in trigger.head.children)
+    ):
         # "the alliance collapsed in 1880", "US sanctions on Iran ended": the state of affairs stops
         return "negative" if polarity(trigger.head, None) == "positive" else "positive"
     verb = governing_verb(trigger)  # "No Japanese leader has visited"
     # "No Japanese leader has visited", "neither Tokyo nor Seoul has a mission"
-    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "neither") and d.dep_ in ("det", "preconj") for d in c.children)
-           for c in verb.children):
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.lower_ in ("no", "neither") and d.dep_ in ("det", "preconj") for d in c.children)
+        for c in verb.children
+    ):
         return "negative"
     for t in governors(trigger, limit=4):
         if t.lemma_.lower() in NEG_VERBS and t != trigger or t.lemma_ == "lack":
             return "negative"
-        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in NEGATORS) for c in t.children):
+        if any(
+            c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and c.lower_ in NEGATORS) for c in t.children
+        ):
             return "negative"
         if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in t.children):
             return "negative"  # "no longer has relations"
@@ -133,8 +167,11 @@ def _attached(verb: Token, chain: set) -> bool:
     if verb in chain:
         return True
     # "followed by Spain in 2001" has an actor of its own (the agent): its date is not the event's
-    return (verb.head in chain and verb.dep_ in ("prep", "advcl", "pcomp")
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children))
+    return (
+        verb.head in chain
+        and verb.dep_ in ("prep", "advcl", "pcomp")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+    )
 
 
 def introducers(verb: Token) -> list[Token]:
@@ -148,7 +185,11 @@ def introducers(verb: Token) -> list[Token]:
             t = t.head  # "said yesterday that ...", "..., making it the first to recognise X"
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in t.children):
             t = t.head  # "accepted an envoy, making it ...": the result takes the act's date
-        elif t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        elif (
+            t.dep_ == "conj"
+            and t.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
             # "will recall its envoy and send back theirs, the minister said on Monday": the
             # second verb phrase is introduced by what introduces the first
             first = t.head
@@ -166,15 +207,20 @@ REPEATED = {"times", "twice", "repeatedly", "often", "frequently", "regularly"}
 
 
 def _other_event(date: Span) -> bool:
-    """"since the 1973 war", "after the 1998 coup": the year of another event the act came after."""
+    """ "since the 1973 war", "after the 1998 coup": the year of another event the act came after."""
     root = date.root
     noun = root.head
-    return (root.dep_ in ("compound", "nummod", "amod", "nmod") and noun.pos_ == "NOUN" and noun.ent_type_ != "DATE"
-            and noun.dep_ == "pobj" and noun.head.lower_ in ("since", "after", "following", "before", "until"))
+    return (
+        root.dep_ in ("compound", "nummod", "amod", "nmod")
+        and noun.pos_ == "NOUN"
+        and noun.ent_type_ != "DATE"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("since", "after", "following", "before", "until")
+    )
 
 
 def _first_since(date: Span, verb: Token) -> bool:
-    """"the first Peruvian leader to visit Chile since 1990": the date is the previous visit's."""
+    """ "the first Peruvian leader to visit Chile since 1990": the date is the previous visit's."""
     if date.start == 0 or date.doc[date.start - 1].lower_ != "since":
         return False
     noun = verb.head if verb.dep_ in ("acl", "relcl", "xcomp") else None
@@ -197,13 +243,22 @@ class EventDates:
         used = set()
         # a participle the parser misread as a modifier ("Sweden extended recognition ...") takes
         # the dates of the noun it hangs on
-        verb = governing_verb(anchor.head) if anchor.dep_ == "amod" and anchor.pos_ in ("VERB", "ADJ") else governing_verb(anchor)
+        verb = (
+            governing_verb(anchor.head)
+            if anchor.dep_ == "amod" and anchor.pos_ in ("VERB", "ADJ")
+            else governing_verb(anchor)
+        )
         # dates inside another clause ("Brazil, which opened an embassy in Pyongyang in 2009,
         # withdrew its diplomats in 2020") are that clause's
         # (spaCy's trees are projective: a subtree is the span left_edge..right_edge)
-        other = {t.i for c in verb.subtree if c != verb and not c.left_edge.i <= anchor.i <= c.right_edge.i and (
-                 c.dep_ in ("relcl", "acl", "advcl", "ccomp") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
-                 for t in c.subtree}
+        other = {
+            t.i
+            for c in verb.subtree
+            if c != verb
+            and not c.left_edge.i <= anchor.i <= c.right_edge.i
+            and (c.dep_ in ("relcl", "acl", "advcl", "ccomp") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+            for t in c.subtree
+        }
         scope = {t.i for t in verb.subtree} - other
         coordinated = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
         for ent in ents_in(sent):
@@ -237,14 +292,19 @@ class EventDates:
         t = verb
         # "sponsored the resolution to impose sanctions": an infinitive shares its governor's dates;
         # "when the four states restored ties" happens at the time of the clause it hangs on
-        while (t.dep_ in ("xcomp", "aux") or (t.dep_ in ("advcl", "acl") and any(c.lower_ in ("to", "when") for c in t.children))) and t.head != t:
+        while (
+            t.dep_ in ("xcomp", "aux")
+            or (t.dep_ in ("advcl", "acl") and any(c.lower_ in ("to", "when") for c in t.children))
+        ) and t.head != t:
             t = governing_verb(t.head)
             chain.add(t)
         free = [d for d in dates if d.start not in used and not _first_since(d, verb) and not _other_event(d)]
         # "said on Monday it had expelled": the parser often hangs the say verb's date on the
         # reported verb; a date before the reported clause's subject is the saying's
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        said = {d.start for d in free if verb.dep_ == "ccomp" and subject is not None and verb.head.i < d.start < subject.i}
+        said = {
+            d.start for d in free if verb.dep_ == "ccomp" and subject is not None and verb.head.i < d.start < subject.i
+        }
         self.clause = [d._.value for d in free if d.start not in said and _attached(governing_verb(d.root), chain)]
         # no date of its own: a coordinated verb with the same subject ("recalled its envoy and
         # expelled the chargé in 2017"), then the verb that introduces the event ("joined its
@@ -253,7 +313,11 @@ class EventDates:
         repeated = any(c.lower_ in REPEATED for c in verb.subtree if c.head == verb or c.head.head == verb)
         for verbs in (([] if repeated else shared_subject(verb)), introducers(verb)):
             if not self.clause:
-                self.clause = [d._.value for d in free if governing_verb(d.root) in verbs or (d.start in said and verb.head in verbs)]
+                self.clause = [
+                    d._.value
+                    for d in free
+                    if governing_verb(d.root) in verbs or (d.start in said and verb.head in verbs)
+                ]
         self.clause = self.clause or list(frame) or [None]
 
     def for_pair(self, subject: str, obj: str) -> list[str | None]:

@@ -12,8 +12,22 @@ from spacy.tokens import Token
 from .reference import INSTRUMENT_NOUNS, SUBJECT_DEPS
 from .words import WORDS
 
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "oprd", "acomp",
-              "advmod")
+CLIMB_DEPS = (
+    "xcomp",
+    "advcl",
+    "conj",
+    "pcomp",
+    "ccomp",
+    "acl",
+    "relcl",
+    "prep",
+    "pobj",
+    "dobj",
+    "attr",
+    "oprd",
+    "acomp",
+    "advmod",
+)
 
 
 def governing_verb(token: Token) -> Token:
@@ -51,17 +65,31 @@ def subject_tokens(trigger: Token) -> list[Token]:
         if subj:
             if any(c.dep_ == "nsubjpass" for c in subj) and t == trigger and trigger.pos_ == "VERB" and not agent:
                 # "declared persona non grata by Albania": the parser hangs "by" lower down
-                return [g for x in trigger.subtree if x.lower_ == "by" and x.dep_ in ("prep", "agent")
-                        for g in x.children if g.dep_ == "pobj" and g.ent_type_ in ("COUNTRY", "ORG")]
+                return [
+                    g
+                    for x in trigger.subtree
+                    if x.lower_ == "by" and x.dep_ in ("prep", "agent")
+                    for g in x.children
+                    if g.dep_ == "pobj" and g.ent_type_ in ("COUNTRY", "ORG")
+                ]
             # "Chile, Fiji and Tonga expelled ...": the list's first state read as an adverb of the verb
-            lead = [c for c in t.children if c.dep_ in MISREAD_DEPS and c.ent_type_ == "COUNTRY" and c.i < min(x.i for x in subj)
-                    and subj[0].ent_type_ == "COUNTRY" and t.doc[c.right_edge.i + 1].text == ","]
+            lead = [
+                c
+                for c in t.children
+                if c.dep_ in MISREAD_DEPS
+                and c.ent_type_ == "COUNTRY"
+                and c.i < min(x.i for x in subj)
+                and subj[0].ent_type_ == "COUNTRY"
+                and t.doc[c.right_edge.i + 1].text == ","
+            ]
             return lead + subj
         poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN") else []
         if poss:
             return poss
         if t == trigger and t.pos_ == "NOUN":  # "the recognition of Kosovo by Japan", "US recognition of Kosovo"
-            by = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            by = [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
+            ]
             by = by or [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ == "COUNTRY"]
             if by:
                 return by
@@ -79,7 +107,9 @@ def subject_tokens(trigger: Token) -> list[Token]:
                 return []  # "countries visited by X": the head noun is the object
             if t.head.dep_ == "attr" and t.head.ent_type_ != "COUNTRY":  # "Cuba was the first country to recognise X"
                 return [c for c in t.head.head.children if c.dep_ in SUBJECT_DEPS] or [t.head]
-            if t.head.lemma_ in DECISION_NOUNS and not any(c.dep_ in ("poss", "compound", "amod") for c in t.head.children):
+            if t.head.lemma_ in DECISION_NOUNS and not any(
+                c.dep_ in ("poss", "compound", "amod") for c in t.head.children
+            ):
                 t = t.head  # "Ukraine made the decision to expel ...": the decision's maker
                 continue
             if t.head.lemma_ in DECISION_NOUNS and (owner := [c for c in t.head.children if c.dep_ == "poss"]):
@@ -122,9 +152,9 @@ def _relcl_before(verb: Token) -> Token | None:
     """A relative clause that ends right before a subjectless conjunct verb ("X, who A and, so far,
     have B"): B shares A's subject, whatever head the parser gave B."""
     doc = verb.doc
-    for r in doc[verb.head.i + 1:verb.i]:
+    for r in doc[verb.head.i + 1 : verb.i]:
         if r.dep_ == "relcl" and r.pos_ in ("VERB", "AUX") and r.head.i < r.i:
-            gap = doc[r.right_edge.i + 1:verb.i]
+            gap = doc[r.right_edge.i + 1 : verb.i]
             if all(g.dep_ in BRIDGE_DEPS or g.head == verb or g.head in gap for g in gap):
                 return r
     return None
@@ -132,12 +162,24 @@ def _relcl_before(verb: Token) -> Token | None:
 
 EXCEPT_WORDS = WORDS.except_words
 # nouns an event hangs on that are no actor: "made the decision to expel", "signed a declaration restoring ties"
-DECISION_NOUNS = {"decision", "move", "step", "choice", "order", "declaration", "agreement", "accord", "deal", "treaty", "communique"}
+DECISION_NOUNS = {
+    "decision",
+    "move",
+    "step",
+    "choice",
+    "order",
+    "declaration",
+    "agreement",
+    "accord",
+    "deal",
+    "treaty",
+    "communique",
+}
 CONTROL_VERBS = WORDS.control_verbs
 
 
 def instruments(trigger: Token) -> list[Token]:
-    """"co-sponsored the UN resolution to impose an embargo": the resolution whose purpose the
+    """ "co-sponsored the UN resolution to impose an embargo": the resolution whose purpose the
     infinitive states acts too."""
     if trigger.dep_ not in ("advcl", "acl") or not any(c.lower_ == "to" for c in trigger.children):
         return []
@@ -174,8 +216,13 @@ def members_named(noun: Token) -> list[Token]:
     while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         noun = noun.head  # "EU member states": the phrase's head
     found = [c for c in noun.children if c.dep_ == "appos"]
-    found += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
-              for g in c.children if g.dep_ == "pobj"]
+    found += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if noun.dep_ == "appos":
         found.append(noun.head)
     verb = noun.head
@@ -185,14 +232,21 @@ def members_named(noun: Token) -> list[Token]:
 
 
 def companions(trigger: Token) -> list[Token]:
-    """"Laos, along with Chile, joined the WHO": co-actors the parser hangs on the verb."""
+    """ "Laos, along with Chile, joined the WHO": co-actors the parser hangs on the verb."""
     verb = governing_verb(trigger)
-    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
-            for w in p.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+    return [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("along", "together")
+        for w in p.children
+        if w.lower_ == "with"
+        for g in w.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def excepted(trigger: Token) -> list[Token]:
-    """"Except for Malta, all EU states recognise X", "every state but Chile", "with the exception
+    """ "Except for Malta, all EU states recognise X", "every state but Chile", "with the exception
     of Malta": the named exceptions to a universal subject (their claim is the negation)."""
     verb = governing_verb(trigger)
     holders = [verb, *(c for c in verb.children if c.dep_ in SUBJECT_DEPS)]
@@ -229,7 +283,7 @@ def entity_root(t: Token) -> Token:
     end = t.i + 1
     while end < len(t.doc) and t.doc[end].ent_iob_ == "I":
         end += 1
-    return t.doc[t.i:end].root
+    return t.doc[t.i : end].root
 
 
 def coordinated_objects(trigger: Token) -> list[Token]:
@@ -238,8 +292,17 @@ def coordinated_objects(trigger: Token) -> list[Token]:
     out = []
     for verb in shared_subject(governing_verb(trigger)):
         nested = {t.i for c in verb.children if c.dep_ in ("conj", "relcl", "advcl", "ccomp", "acl") for t in c.subtree}
-        out += [t for t in verb.subtree if t.i not in nested and t.ent_iob_ == "B" and t.ent_type_ in ("COUNTRY", "ORG")
-                and (entity_root(t).dep_ not in ("amod", "compound", "nmod", "poss") or entity_root(t).head.lemma_ in PARTY_NOUNS)]
+        out += [
+            t
+            for t in verb.subtree
+            if t.i not in nested
+            and t.ent_iob_ == "B"
+            and t.ent_type_ in ("COUNTRY", "ORG")
+            and (
+                entity_root(t).dep_ not in ("amod", "compound", "nmod", "poss")
+                or entity_root(t).head.lemma_ in PARTY_NOUNS
+            )
+        ]
     return out
 
 

@@ -53,10 +53,20 @@ class Relation:
     multilateral: bool = False  # "A, B and C signed a declaration" with no object: every pair of them
 
 
-RELATION_KEYS = {"object_preps": list, "direct_object": bool, "subject_labels": list, "object_labels": list,
-                 "theme_owner": str, "agentless_from": bool, "main_actor_subject": bool, "main_actor_object": str,
-                 "negative_also": str, "pair_is_mutual": bool, "of_is_subject": bool,
-                 "multilateral": bool}
+RELATION_KEYS = {
+    "object_preps": list,
+    "direct_object": bool,
+    "subject_labels": list,
+    "object_labels": list,
+    "theme_owner": str,
+    "agentless_from": bool,
+    "main_actor_subject": bool,
+    "main_actor_object": str,
+    "negative_also": str,
+    "pair_is_mutual": bool,
+    "of_is_subject": bool,
+    "multilateral": bool,
+}
 
 
 @dataclass
@@ -109,7 +119,11 @@ class RuleSet:
                 if array is None:
                     array = doc.to_array(MATCH_ATTRS)  # once per Doc: Span.as_doc redoes it per sentence
                 sub = _sentence_doc(sent, array)
-                out += [(rid, [sent.start + i for i in tokens]) for rid in sorted(rids) for _, tokens in self.matchers[rid](sub)]
+                out += [
+                    (rid, [sent.start + i for i in tokens])
+                    for rid in sorted(rids)
+                    for _, tokens in self.matchers[rid](sub)
+                ]
         return out
 
 
@@ -121,7 +135,7 @@ def _sentence_doc(sent, array) -> Doc:
     """A sentence copied as its own Doc with just what the rules read (Span.as_doc also rebuilds
     every entity span of the whole Doc, twice, for each sentence)."""
     sub = Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
-    part = array[sent.start:sent.end].copy()
+    part = array[sent.start : sent.end].copy()
     heads = part[:, HEAD_COL].astype("int64") + numpy.arange(len(part))
     part[(heads < 0) | (heads >= len(part)), HEAD_COL] = 0  # a head outside the sentence: its own root
     if len(part) and part[0, IOB_COL] == 1:  # an entity carried over from the previous sentence
@@ -132,8 +146,11 @@ def _sentence_doc(sent, array) -> Doc:
 
 def _node_met(node: dict[str, frozenset[str]], by_word: dict) -> bool:
     attr = "LEMMA" if "LEMMA" in node else "LOWER"
-    return any(all(getattr(t, f"{a.lower()}_") in allowed for a, allowed in node.items() if a in ("POS", "DEP"))
-               for word in node[attr] for t in by_word.get((attr, word), ()))
+    return any(
+        all(getattr(t, f"{a.lower()}_") in allowed for a, allowed in node.items() if a in ("POS", "DEP"))
+        for word in node[attr]
+        for t in by_word.get((attr, word), ())
+    )
 
 
 def load_rules(path: Path | str, vocab) -> RuleSet:
@@ -151,7 +168,12 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
     rules: dict[str, Rule] = {}
     for n, entry in enumerate(data["patterns"], 1):
         rid = entry.get("id") if isinstance(entry, dict) else None
-        if not rid or rid in rules or entry.get("relation") not in RELATIONS or not isinstance(entry.get("pattern"), list):
+        if (
+            not rid
+            or rid in rules
+            or entry.get("relation") not in RELATIONS
+            or not isinstance(entry.get("pattern"), list)
+        ):
             raise InputError(path, f"pattern #{n} ({rid!r}): needs a unique id, a known relation and a pattern")
         if entry["pattern"][0].get("RIGHT_ID") != "trigger":
             raise InputError(path, f"pattern {rid!r}: the first node must be 'trigger'")
@@ -162,11 +184,22 @@ def load_rules(path: Path | str, vocab) -> RuleSet:
             raise InputError(path, f"pattern {rid!r}: {str(exc).splitlines()[0]}") from None
         rules[rid] = _rule(path, rid, entry)
     tables = data.get("tables") or {}
-    if not isinstance(tables, dict) or not set(tables) <= set(RELATIONS) or not all(
-            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in tables.values()):
+    if (
+        not isinstance(tables, dict)
+        or not set(tables) <= set(RELATIONS)
+        or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in tables.values())
+    ):
         raise InputError(path, "'tables' must map relations to lists of header words")
     needs = [_word_needs(entry["pattern"]) for entry in data["patterns"]]
-    return RuleSet(matchers, {rid: e["pattern"] for rid, e in zip(rules, data["patterns"])}, rules, settings, words, {rel: [w.lower() for w in ws] for rel, ws in tables.items()}, needs)
+    return RuleSet(
+        matchers,
+        {rid: e["pattern"] for rid, e in zip(rules, data["patterns"])},
+        rules,
+        settings,
+        words,
+        {rel: [w.lower() for w in ws] for rel, ws in tables.items()},
+        needs,
+    )
 
 
 def _words(value) -> bool:
@@ -176,16 +209,25 @@ def _words(value) -> bool:
 def _relation(path, name: str, cfg) -> Relation:
     """One relation's settings, every key checked: a typo or a bare YAML 'on' stops the run."""
     if not isinstance(cfg, dict) or not {"object_preps", "direct_object"} <= set(cfg) or set(cfg) - set(RELATION_KEYS):
-        raise InputError(path, f"relation {name!r}: needs object_preps and direct_object; may set {sorted(RELATION_KEYS)[2:]}")
+        raise InputError(
+            path, f"relation {name!r}: needs object_preps and direct_object; may set {sorted(RELATION_KEYS)[2:]}"
+        )
     for key, value in cfg.items():
         kind = RELATION_KEYS[key]
         if not isinstance(value, kind) or (kind is list and not _words(value)):
             raise InputError(path, f"relation {name!r}: {key} must be a {kind.__name__} (quote 'on')")
     labels = [*cfg.get("subject_labels", []), *cfg.get("object_labels", [])]
-    if not set(labels) <= set(LABELS) or cfg.get("theme_owner", "object") not in ("object", "subject") or \
-            cfg.get("main_actor_object", "context") not in ("always", "context") or cfg.get("negative_also", "") not in ("", *RELATIONS):
-        raise InputError(path, f"relation {name!r}: labels are {LABELS}, theme_owner object/subject, "
-                               "main_actor_object always/context, negative_also a relation")
+    if (
+        not set(labels) <= set(LABELS)
+        or cfg.get("theme_owner", "object") not in ("object", "subject")
+        or cfg.get("main_actor_object", "context") not in ("always", "context")
+        or cfg.get("negative_also", "") not in ("", *RELATIONS)
+    ):
+        raise InputError(
+            path,
+            f"relation {name!r}: labels are {LABELS}, theme_owner object/subject, "
+            "main_actor_object always/context, negative_also a relation",
+        )
     return Relation(**{k: tuple(v) if isinstance(v, list) else v for k, v in cfg.items()})
 
 
@@ -193,12 +235,26 @@ def _rule(path, rid: str, entry: dict) -> Rule:
     roles, polarity = entry.get("roles", "clause"), entry.get("polarity", "")
     if roles not in ROLE_STRATEGIES:
         raise InputError(path, f"pattern {rid!r}: roles must be one of {ROLE_STRATEGIES}")
-    if polarity not in ("", "negative") or not _words(entry.get("object_preps", [])) or not _words(entry.get("standing", [])):
-        raise InputError(path, f"pattern {rid!r}: polarity may only be 'negative'; object_preps and standing are word lists")
+    if (
+        polarity not in ("", "negative")
+        or not _words(entry.get("object_preps", []))
+        or not _words(entry.get("standing", []))
+    ):
+        raise InputError(
+            path, f"pattern {rid!r}: polarity may only be 'negative'; object_preps and standing are word lists"
+        )
     if not isinstance(entry.get("nationals", False), bool):
         raise InputError(path, f"pattern {rid!r}: nationals must be true or false")
-    return Rule(rid, entry["relation"], bool(entry.get("undated", False)), roles, tuple(entry.get("object_preps", [])),
-                polarity, frozenset(entry.get("standing", [])), entry.get("nationals", False))
+    return Rule(
+        rid,
+        entry["relation"],
+        bool(entry.get("undated", False)),
+        roles,
+        tuple(entry.get("object_preps", [])),
+        polarity,
+        frozenset(entry.get("standing", [])),
+        entry.get("nationals", False),
+    )
 
 
 def _word_needs(pattern: list[dict]) -> list[dict[str, frozenset[str]]]:

@@ -45,8 +45,11 @@ def load_words(path: Path | str = WORDS_FILE) -> Words:
     data = load_yaml(str(path), dict)
     expected = {f.name for f in fields(Words)}
     if set(data) != expected:
-        raise InputError(path, f"needs exactly the lists {sorted(expected)}; "
-                               f"missing {sorted(expected - set(data))}, unknown {sorted(set(data) - expected)}")
+        raise InputError(
+            path,
+            f"needs exactly the lists {sorted(expected)}; "
+            f"missing {sorted(expected - set(data))}, unknown {sorted(set(data) - expected)}",
+        )
     for name, value in data.items():
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise InputError(path, f"{name}: must be a list of words (quote on/off/yes/no)")

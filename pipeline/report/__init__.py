@@ -35,13 +35,20 @@ def md_escape(text: str) -> str:
 
 def md_evidence(row: Row) -> str:
     """The evidence with the trigger in bold and the subject and object tagged, the rest escaped."""
-    text = "".join(MD_MARKS[role].format(_md_chars(part)) if role else _md_chars(part) for role, part in row.marks.pieces(row.claim))
+    text = "".join(
+        MD_MARKS[role].format(_md_chars(part)) if role else _md_chars(part)
+        for role, part in row.marks.pieces(row.claim)
+    )
     return " ".join(text.split())
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("pipeline", "templates"),
-                      autoescape=select_autoescape(["html", "j2.html"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("pipeline", "templates"),
+        autoescape=select_autoescape(["html", "j2.html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["md"] = md_escape
     env.filters["md_evidence"] = md_evidence
     env.filters["pct"] = lambda x: "–" if x is None else f"{100 * x:.1f}"
@@ -54,9 +61,21 @@ def evidence_sentences(diffs: dict[str, ArticleDiff], claims: list[Claim]) -> li
     return sorted({c.evidence for c in claims + [c for d in diffs.values() for c in d.false_negatives]})
 
 
-def write_reports(out_dir: Path, scores: dict, diffs: dict[str, ArticleDiff], entities: list[Entity], unscored: list[str],
-                  errors: list[str], *, claims: list[Claim] = (), articles: list = (), nlp=None,
-                  triggers: dict[str, list[Trigger]] | None = None, conflicts: list = (), render=None) -> None:
+def write_reports(
+    out_dir: Path,
+    scores: dict,
+    diffs: dict[str, ArticleDiff],
+    entities: list[Entity],
+    unscored: list[str],
+    errors: list[str],
+    *,
+    claims: list[Claim] = (),
+    articles: list = (),
+    nlp=None,
+    triggers: dict[str, list[Trigger]] | None = None,
+    conflicts: list = (),
+    render=None,
+) -> None:
     """``report.md`` and ``report.html`` in ``out_dir``. ``claims`` and ``articles`` (the run's own)
     fill the unscored and article sections; ``triggers`` (sentence → rule triggers, or found with
     ``nlp``) mark the trigger tokens; ``conflicts`` are the claim store's conflicts between sources;
@@ -69,10 +88,19 @@ def write_reports(out_dir: Path, scores: dict, diffs: dict[str, ArticleDiff], en
         triggers = find_triggers(nlp, evidence_sentences(diffs, claims))
     views = article_views(scores, diffs, claims, by_article, list(articles), triggers or {}, render or render_article)
     error_rows = [row for v in views for row in v.rows if row.is_error]
-    ctx = {"scores": scores, "views": views, "unscored": unscored, "errors": errors, "error_rows": error_rows,
-           "error_counts": Counter(r.status for r in error_rows), "rules": rule_views(views, rule_index()),
-           "claim_count": len(claims), "triggers_marked": triggers is not None, "conflicts": list(conflicts),
-           "anchors": {v.id: v.anchor for v in views}}
+    ctx = {
+        "scores": scores,
+        "views": views,
+        "unscored": unscored,
+        "errors": errors,
+        "error_rows": error_rows,
+        "error_counts": Counter(r.status for r in error_rows),
+        "rules": rule_views(views, rule_index()),
+        "claim_count": len(claims),
+        "triggers_marked": triggers is not None,
+        "conflicts": list(conflicts),
+        "anchors": {v.id: v.anchor for v in views},
+    }
     env = environment()
     write_text(out_dir / "report.md", env.get_template("report.md.j2").render(**ctx))
     ctx["charts"] = [svg for svg in (relation_bars(scores.get("per_relation", {})), claims_per_year(claims)) if svg]

@@ -10,9 +10,19 @@ from pathlib import Path
 
 CHROMIUM = Path(os.environ.get("CLAIMS_CHROMIUM", "/usr/bin/chromium"))
 # no network, no first-run or sync work, a fresh profile each time: runs the same offline and in CI
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-         "--enable-logging=stderr", "--v=0"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 CONSOLE = re.compile(r":CONSOLE[:(]\d+\)?\] (.*)")
 
 
@@ -23,8 +33,13 @@ def available() -> bool:
 def run_chromium(page: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
     """Open ``page`` with ``args`` (``--dump-dom``, ``--screenshot=…``); stdout and stderr as text."""
     with tempfile.TemporaryDirectory(prefix="claims-chromium-") as profile:
-        return subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()],
-                              capture_output=True, text=True, timeout=timeout, check=False)
+        return subprocess.run(
+            [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
 
 def console_messages(stderr: str) -> list[str]:

@@ -23,8 +23,12 @@ def to_svg(fig: Figure, prefix: str) -> str:
     with matplotlib.rc_context(SVG_RC):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
-    text = text[text.index("<svg"):]
-    return text.replace(' id="', f' id="{prefix}-').replace("url(#", f"url(#{prefix}-").replace('href="#', f'href="#{prefix}-')
+    text = text[text.index("<svg") :]
+    return (
+        text.replace(' id="', f' id="{prefix}-')
+        .replace("url(#", f"url(#{prefix}-")
+        .replace('href="#', f'href="#{prefix}-')
+    )
 
 
 def relation_bars(per_relation: dict) -> str | None:
@@ -37,8 +41,13 @@ def relation_bars(per_relation: dict) -> str | None:
         ax = fig.subplots()
         ys = range(len(names))
         for offset, measure, colour in ((0.2, "precision", "#4c72b0"), (-0.2, "recall", "#dd8452")):
-            ax.barh([y + offset for y in ys], [per_relation[n]["relaxed"][measure] for n in names], height=0.38,
-                    color=colour, label=f"relaxed {measure}")
+            ax.barh(
+                [y + offset for y in ys],
+                [per_relation[n]["relaxed"][measure] for n in names],
+                height=0.38,
+                color=colour,
+                label=f"relaxed {measure}",
+            )
         ax.set_yticks(list(ys), names)
         ax.set_xlim(0, 1)
         ax.legend(loc="lower right", fontsize=8)

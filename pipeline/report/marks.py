@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..claims import norm_code
 from ..records import Claim, Entity
@@ -39,9 +39,12 @@ class Marks:
         for (start, end), role in spans:
             if start < pos:
                 continue  # overlaps a span already marked
-            out += [("", claim.evidence[pos - claim.start:start - claim.start]), (role, claim.evidence[start - claim.start:end - claim.start])]
+            out += [
+                ("", claim.evidence[pos - claim.start : start - claim.start]),
+                (role, claim.evidence[start - claim.start : end - claim.start]),
+            ]
             pos = end
-        out.append(("", claim.evidence[pos - claim.start:]))
+        out.append(("", claim.evidence[pos - claim.start :]))
         return [p for p in out if p[1]]
 
 
@@ -53,8 +56,11 @@ def find_triggers(nlp, sentences: Iterable[str]) -> dict[str, list[Trigger]]:
     todo = sorted(set(sentences))
     found: dict[str, list[Trigger]] = {}
     for text, doc in zip(todo, nlp.pipe(todo)):  # the component repairs lemmas in place, as in the run
-        found[text] = [Trigger(rid, rules.rules[rid].relation, doc[i].idx, doc[i].idx + len(doc[i]))
-                       for rid, (i, *_) in rule_matches(rules, doc) if rid in rules.rules]
+        found[text] = [
+            Trigger(rid, rules.rules[rid].relation, doc[i].idx, doc[i].idx + len(doc[i]))
+            for rid, (i, *_) in rule_matches(rules, doc)
+            if rid in rules.rules
+        ]
         found[text] += [Trigger("", "ellipsis", m.start(), m.end()) for m in ELLIPSIS.finditer(text)]
     return found
 
@@ -71,8 +77,10 @@ def locate(claim: Claim, entities: list[Entity], triggers: list[Trigger]) -> Mar
     """The trigger of the claim's rule (else any rule of its relation) nearest its arguments, and
     the subject and object mentions nearest that trigger."""
     inside = [e for e in entities if claim.start <= e.start and e.end <= claim.end]
-    mentions = {role: [(e.start, e.end) for e in inside if norm_code(e.code or "") == norm_code(code)]
-                for role, code in (("subject", claim.subject), ("object", claim.object))}
+    mentions = {
+        role: [(e.start, e.end) for e in inside if norm_code(e.code or "") == norm_code(code)]
+        for role, code in (("subject", claim.subject), ("object", claim.object))
+    }
     relation = "ellipsis" if claim.pattern.startswith("ellipsis.") else claim.relation
     candidates = [t for t in triggers if t.rule == claim.pattern] or [t for t in triggers if t.relation == relation]
     spans = [(claim.start + t.start, claim.start + t.end) for t in candidates]

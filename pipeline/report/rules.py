@@ -32,5 +32,7 @@ def rule_index(path=PATTERNS) -> dict[str, RuleInfo]:
     finally:
         loader.dispose()
     nodes = next(value for key, value in root.value if key.value == "patterns").value
-    return {entry["id"]: RuleInfo(entry["id"], entry["relation"], _words(entry["pattern"][0]), node.start_mark.line + 1)
-            for entry, node in zip(data["patterns"], nodes)}
+    return {
+        entry["id"]: RuleInfo(entry["id"], entry["relation"], _words(entry["pattern"][0]), node.start_mark.line + 1)
+        for entry, node in zip(data["patterns"], nodes)
+    }

@@ -82,16 +82,27 @@ def _evidence(rows: list[Row]) -> list[Evidence]:
     out = []
     for (start, end), group in by_span.items():
         statuses = Counter(r.status for r in group)
-        label = "ERROR" if any(r.is_error and r.status != "false negative" for r in group) else \
-            "MISSED" if "false negative" in statuses else "CLAIM"
+        label = (
+            "ERROR"
+            if any(r.is_error and r.status != "false negative" for r in group)
+            else "MISSED"
+            if "false negative" in statuses
+            else "CLAIM"
+        )
         text = ", ".join(f"{n} {s}" for s, n in statuses.items())
         out.append(Evidence(start, end, label, text, f"#{group[0].id}"))
     return out
 
 
-def article_views(scores: dict, diffs: dict[str, ArticleDiff], claims: list[Claim], entities: dict[str, list[Entity]],
-                  articles: list[Article], triggers: dict[str, list[Trigger]],
-                  render=render_article) -> list[ArticleView]:
+def article_views(
+    scores: dict,
+    diffs: dict[str, ArticleDiff],
+    claims: list[Claim],
+    entities: dict[str, list[Entity]],
+    articles: list[Article],
+    triggers: dict[str, list[Trigger]],
+    render=render_article,
+) -> list[ArticleView]:
     """A view per article: the corpus articles in order, then gold-only ids; ``render`` draws each text."""
     texts = {a.id: a for a in articles}
     ids = list(texts) + sorted(set(diffs) - set(texts)) + sorted({c.article for c in claims} - set(texts) - set(diffs))
@@ -102,15 +113,29 @@ def article_views(scores: dict, diffs: dict[str, ArticleDiff], claims: list[Clai
     for n, article_id in enumerate(ids, 1):
         article = texts.get(article_id)
         anchor = f"art-{n}"
-        view = ArticleView(article_id, anchor, (article.meta.get("title") if article else None) or article_id,
-                           scores["per_article"].get(article_id))
+        view = ArticleView(
+            article_id,
+            anchor,
+            (article.meta.get("title") if article else None) or article_id,
+            scores["per_article"].get(article_id),
+        )
         found = _statuses(by_article.get(article_id, []), diffs.get(article_id))
         found.sort(key=lambda s: (s[1].start, s[1].end))
         ents = entities.get(article_id, [])
         for i, (status, claim, note) in enumerate(found, 1):
             line = line_id(anchor, article.text, claim.start) if article else anchor
-            view.rows.append(Row(article_id, status, claim, note, locate(claim, ents, triggers.get(claim.evidence, [])),
-                                 f"{anchor}-c{i}", line, anchor))
+            view.rows.append(
+                Row(
+                    article_id,
+                    status,
+                    claim,
+                    note,
+                    locate(claim, ents, triggers.get(claim.evidence, [])),
+                    f"{anchor}-c{i}",
+                    line,
+                    anchor,
+                )
+            )
         if article:
             view.html = render(anchor, article.text, ents, _evidence(view.rows))
         views.append(view)
