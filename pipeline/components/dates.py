@@ -192,9 +192,9 @@ class DateNormaliser:
         candidates += [self._trim(doc, doc[s:e]) for _, s, e in self.matcher(doc) if _plausible(doc[s:e])]
         spans = []
         years: dict[int, int] = {}  # sentence start → the year its latest dated expression stated
-        written: tuple[int, int, int] | None = (
-            None  # (paragraph start, sentence start, year) of the latest written-out year
-        )
+        # (paragraph start, sentence start, year) of the latest year written out
+        written: tuple[int, int, int] | None = None
+        text = doc.text  # read once: each doc.text rebuilds the string
         for span in filter_spans([c for c in candidates if c is not None and len(c)]):
             for piece in self._split(span):
                 ctx.tense, ctx.after_the = (
@@ -202,7 +202,7 @@ class DateNormaliser:
                     piece.start > 0 and doc[piece.start - 1].lower_ == "the",
                 )
                 ctx.sentence_year = years.get(piece.sent.start)
-                para = _paragraph_start(doc, piece.start)
+                para = text.rfind("\n", 0, doc[piece.start].idx) + 1  # the paragraph: after the last line break
                 ctx.passage_year = (
                     written[2] if written and written[0] == para and written[1] != piece.sent.start else None
                 )
@@ -268,11 +268,6 @@ class DateNormaliser:
             parts.append(span.doc[start : span.end])
             return [p for p in parts if len(p)]
         return [span]
-
-
-def _paragraph_start(doc: Doc, i: int) -> int:
-    """The character offset where the paragraph holding token ``i`` begins (after the last line break)."""
-    return doc.text.rfind("\n", 0, doc[i].idx) + 1
 
 
 def resolve(text: str, ctx: Context) -> str | None | bool:
