@@ -461,3 +461,25 @@ def test_reference_names_every_relation_label_command_and_option():
             o for a in command._actions for o in a.option_strings if o.startswith("--") and o != "--help"
         ]
     assert [w for w in words if w not in reference] == []
+
+
+def test_a_reader_that_leaves_early_is_no_error(tmp_path):
+    """`claims query ... | head -1`: the command stops quietly with status 0, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    db = Path(__file__).resolve().parents[1] / "out" / "claims.sqlite"
+    if not db.is_file():
+        pytest.skip("needs out/claims.sqlite from `claims run` (the README's first command)")
+    script = (
+        "import sys\nfrom pipeline.cli import main\n"
+        f"sys.exit(main(['query', 'between', 'PRK', 'KOR', '--db', {str(db)!r}]))"
+    )
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is already gone: the first write fails with EPIPE
+    try:
+        done = subprocess.run([sys.executable, "-c", script], stdout=write_end, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
