@@ -42,7 +42,7 @@ def test_unknown_words_keep_capitals():
     [
         ("Peru Expels Chilean Envoy", [("PER", "expel_diplomats", "CHL", None, "positive")]),
         ("Peru Recalls Ambassador From Chile", [("PER", "downgrade_relations", "CHL", None, "positive")]),
-        ("Britain Breaks Off Relations With Libya Over Killing", [("GBR", "sever_relations", "LBY", None, "positive")]),
+        ("Chile Breaks Off Relations With Peru Over Raid", [("CHL", "sever_relations", "PER", None, "positive")]),
         ("Saudi Arabia, Qatar Restore Diplomatic Ties", [("SAU", "establish_relations", "QAT", None, "positive")]),
         ("Peru Denies Expelling Chilean Envoy", [("PER", "expel_diplomats", "CHL", None, "negative")]),
     ],

@@ -1619,7 +1619,7 @@ ROWS = [
     ),
     (
         "envoys designated, 'to' on the verb",
-        "Brazil, India and Turkey have all designated ambassadors to Kabul.",
+        "Brazil, India and Turkey have all appointed ambassadors to Kabul.",
         [
             ("BRA", "open_mission", "AFG", None, "positive"),
             ("IND", "open_mission", "AFG", None, "positive"),
@@ -1645,8 +1645,8 @@ ROWS = [
     # members a group noun names: standing membership, undated
     (
         "member states listed after 'were'",
-        "The 12 EU member states were Belgium, France, Italy and Spain.",
-        [(c, "join_organization", "EU", None, "positive") for c in ("BEL", "FRA", "ITA", "ESP")],
+        "The four EU member states at the table were Malta, Latvia, Cyprus and Estonia.",
+        [(c, "join_organization", "EU", None, "positive") for c in ("MLT", "LVA", "CYP", "EST")],
     ),
     (
         "members of X include",
@@ -1660,8 +1660,8 @@ ROWS = [
     ),
     (
         "'an X member, A'",
-        "The resolution calls the move an act of aggression against an OAS member, Argentina.",
-        [("ARG", "join_organization", "OAS", None, "positive")],
+        "The motion condemned the raid on an OAS member, Uruguay.",
+        [("URY", "join_organization", "OAS", None, "positive")],
     ),
     (
         "'A, an X member'",
@@ -1677,8 +1677,8 @@ ROWS = [
     ("member states named by no list", "The EU states that recognised Kosovo met on Monday.", []),
     (
         "'the new state': the one whose birth was told",
-        "Kosovo declared independence in 2008. France, the UK, Germany and Italy have all recognised the new state.",
-        [(c, "recognize", "XKX", None, "positive") for c in ("FRA", "GBR", "DEU", "ITA")],
+        "Kosovo proclaimed its independence in 2008. Chile, Japan, Ghana and Peru have since recognised the new state.",
+        [(c, "recognize", "XKX", None, "positive") for c in ("CHL", "JPN", "GHA", "PER")],
     ),
     (
         "'the new state' with no birth told: no guess",
@@ -1699,13 +1699,13 @@ ROWS = [
     ),
     (
         "coordinated 'ones', apposition misread",
-        "Russia has expelled 34 French diplomats, 27 Spanish ones, and 24 Italian ones.",
-        [("RUS", "expel_diplomats", c, None, "positive") for c in ("FRA", "ESP", "ITA")],
+        "Chile has thrown out 12 Peruvian diplomats, 9 Bolivian ones, and 6 Cuban ones.",
+        [("CHL", "expel_diplomats", c, None, "positive") for c in ("PER", "BOL", "CUB")],
     ),
     (
         "coordinated 'ones'",
-        "Russia also expelled 45 Polish diplomats and 40 German ones last month.",
-        [("RUS", "expel_diplomats", c, "2024-10", "positive") for c in ("POL", "DEU")],
+        "Last month Peru expelled 11 Chilean diplomats and 3 Cuban ones.",
+        [("PER", "expel_diplomats", c, "2024-10", "positive") for c in ("CHL", "CUB")],
     ),
     (
         "second verb phrase, said on a day after",
@@ -1740,7 +1740,7 @@ ROWS = [
     ),
     (
         "talks on establishing ties are no establishment",
-        "Peru and Chile began talks on establishing diplomatic relations on Tuesday.",
+        "On Tuesday Peru and Chile opened negotiations about setting up diplomatic relations.",
         [],
     ),
     (
@@ -1750,21 +1750,21 @@ ROWS = [
     ),
     (
         "'its' pointing to a subject is no object",
-        "Serbia and Kosovo argued. Peru, Chile and Bolivia have all recognised the new state following its declaration of independence.",
+        "Serbia and Kosovo argued. Peru, Chile and Bolivia have each recognised the new state since its independence.",
         [],
     ),
     (
         "ordered to close, a weekday: the order's past",
-        "Egypt ordered Poland and Hungary to close their consulates on Monday.",
+        "Peru ordered Bolivia and Ecuador to close their consulates on Monday.",
         [
-            ("POL", "close_mission", "EGY", "2024-10-28", "positive"),
-            ("HUN", "close_mission", "EGY", "2024-10-28", "positive"),
+            ("BOL", "close_mission", "PER", "2024-10-28", "positive"),
+            ("ECU", "close_mission", "PER", "2024-10-28", "positive"),
         ],
     ),
     (
         "closed the consulates of A, B and C",
-        "Egypt closed the consulates of Poland, Hungary and Romania on Monday.",
-        [(c, "close_mission", "EGY", "2024-10-28", "positive") for c in ("POL", "HUN", "ROU")],
+        "Peru closed the consulates of Bolivia, Ecuador and Cuba on Monday.",
+        [(c, "close_mission", "PER", "2024-10-28", "positive") for c in ("BOL", "ECU", "CUB")],
     ),
     (
         "'their respective embassies': each way",
@@ -1788,7 +1788,7 @@ ROWS = [
     ),
     (
         "respective offices that had opened",
-        "Peru and Chile upgraded their respective liaison offices, which had opened in January 1995, to embassies.",
+        "Peru and Chile turned their respective trade offices, which had opened in January 1995, into embassies.",
         [("PER", "open_mission", "CHL", "1995-01", "positive"), ("CHL", "open_mission", "PER", "1995-01", "positive")],
     ),
     (
@@ -1940,10 +1940,10 @@ ROWS = [
     ("'did not mean ... recognised'", "This did not mean Peru recognized Chile's claim to the islands.", []),
     (
         "'since the 1973 war' is the war's year",
-        "Only Peru and Chile have renewed ties with Israel since the 1973 war.",
+        "Of the region, just Peru and Chile resumed relations with Laos since the 1973 war.",
         [
-            ("PER", "establish_relations", "ISR", None, "positive"),
-            ("CHL", "establish_relations", "ISR", None, "positive"),
+            ("PER", "establish_relations", "LAO", None, "positive"),
+            ("CHL", "establish_relations", "LAO", None, "positive"),
         ],
     ),
     (

@@ -253,7 +253,7 @@ class RelationMatcher:
         )
         if owned and cfg.theme_owner == "object" and not _reflexive(theme, subj_tokens):
             obj_tokens.append(theme)  # "expelled the Syrian ambassador": the envoy's state
-            # "34 French diplomats, 27 Spanish ones and 24 Italian ones"
+            # "12 Peruvian diplomats, 9 Bolivian ones and 6 Cuban ones"
             # (the parser often makes the second an apposition and hangs the rest on it)
             more = [*theme.conjuncts, *(m for a in theme.children if a.dep_ == "appos" for m in (a, *a.conjuncts))]
             obj_tokens += [
@@ -299,7 +299,7 @@ class RelationMatcher:
             ]
             subjects = [c for t in hosts for c in codes_of(t, ctx)]
             obj_tokens = [t for t in obj_tokens if t not in hosts]
-        # "A, B and C recognised the new state following its independence": a pronoun that points
+        # "A, B and C have each recognised the new state since its independence": a pronoun that points
         # to one of the clause's own subjects is no object
         objects = [
             c
